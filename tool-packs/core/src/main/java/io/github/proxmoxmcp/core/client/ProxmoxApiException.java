@@ -1,0 +1,74 @@
+package io.github.proxmoxmcp.core.client;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A failed Proxmox request, already classified and worded for the user. Never carries secrets:
+ * messages are built from the status, the Proxmox message and its {@code errors} map only.
+ */
+public final class ProxmoxApiException extends RuntimeException {
+
+    /** What kind of failure this is, which decides the advice given. */
+    public enum Kind {
+        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, SERVER, UNAVAILABLE, TIMEOUT, CONNECTION, TLS, PROTOCOL
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final String detail;
+    private final Map<String, String> errors;
+
+    public ProxmoxApiException(Kind kind, int status, String detail, Map<String, String> errors) {
+        super(detail, null, false, false);
+        this.kind = kind;
+        this.status = status;
+        this.detail = detail;
+        this.errors = Map.copyOf(new TreeMap<>(errors));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** HTTP status, or 0 when no response arrived. */
+    public int status() {
+        return status;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Map<String, String> errors() {
+        return errors;
+    }
+
+    /** The whole message for the agent: status, Proxmox's text, each field error, and what to do. */
+    public String userMessage() {
+        StringBuilder text = new StringBuilder();
+        text.append(status > 0 ? "Proxmox API error " + status + ": " : "Proxmox request failed: ").append(detail);
+        new TreeMap<>(errors).forEach((field, message) -> text.append("\n  ").append(field).append(": ").append(message));
+        String hint = hint();
+        if (!hint.isEmpty()) {
+            text.append('\n').append(hint);
+        }
+        return text.toString();
+    }
+
+    private String hint() {
+        return switch (kind) {
+            case UNAUTHORIZED -> "Check PROXMOX_TOKEN_NAME/PROXMOX_TOKEN_VALUE (or PROXMOX_USER/PROXMOX_PASSWORD): the credentials were refused.";
+            case FORBIDDEN -> "The API user lacks a privilege for this path (see the message for which). "
+                    + "With an API token, privilege separation limits the token to its own ACLs: grant the role to the token too, "
+                    + "or create the token with privilege separation off.";
+            case NOT_FOUND -> "Check the node, VMID or name: list them first with the matching *_list tool.";
+            case TIMEOUT -> "Proxmox did not answer in time (PROXMOX_TIMEOUT). The operation may still be running: check the node's tasks.";
+            case CONNECTION -> "Check PROXMOX_HOST and PROXMOX_PORT and that the host is reachable.";
+            case TLS -> "Set PROXMOX_CA_FILE to the cluster CA (/etc/pve/pve-root-ca.pem) or PROXMOX_TLS_FINGERPRINT to the "
+                    + "certificate's SHA-256 fingerprint; PROXMOX_SSL_MODE=insecure disables verification.";
+            case UNAVAILABLE -> "Proxmox is temporarily unavailable; try again shortly.";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.proxmoxmcp.core.client;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How to reach and authenticate to Proxmox. The server fills {@code proxmox.*} from the environment;
+ * the HTTP client itself is configured under {@code micronaut.http.services.proxmox.*}.
+ *
+ * @param tokenId      {@code user@realm!tokenname}; with {@code tokenSecret} selects token auth
+ * @param user         {@code user@realm} for password (ticket) auth
+ * @param rateLimit    requests per second sent to the cluster at most
+ */
+@ConfigurationProperties("proxmox")
+public record ProxmoxConfiguration(
+        @Nullable String tokenId,
+        @Nullable String tokenSecret,
+        @Bindable(defaultValue = "root@pam") String user,
+        @Nullable String password,
+        @Bindable(defaultValue = "strict") TlsMode sslMode,
+        @Nullable String caFile,
+        @Nullable String tlsFingerprint,
+        @Bindable(defaultValue = "3") int retryAttempts,
+        @Bindable(defaultValue = "1s") Duration retryDelay,
+        @Bindable(defaultValue = "10s") Duration maxRetryDelay,
+        @Bindable(defaultValue = "20") double rateLimit,
+        @Nullable String defaultNode,
+        @Bindable(defaultValue = "1s") Duration taskPollInterval,
+        @Bindable(defaultValue = "110m") Duration ticketLifetime) {
+
+    /** TLS verification of the Proxmox certificate. */
+    public enum TlsMode {
+        /** System trust store, hostname checked. */
+        strict,
+        /** A CA file or a pinned SHA-256 certificate fingerprint. */
+        verify,
+        /** No verification at all. */
+        insecure
+    }
+
+    public boolean tokenAuth() {
+        return tokenId != null && tokenSecret != null;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.proxmoxmcp.core.runtime;
+
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON Schema (2020-12) of a tool's input, generated from its record: names and descriptions from the
+ * Jackson annotations, required fields and bounds from the jakarta constraints, no extra properties.
+ */
+public final class InputSchemas {
+
+    private final SchemaGenerator generator;
+
+    public InputSchemas() {
+        var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JakartaValidationModule(
+                        JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                        JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
+                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        this.generator = new SchemaGenerator(config.build());
+    }
+
+    public ObjectNode schema(Class<?> inputType) {
+        ObjectNode schema = generator.generateSchema(inputType);
+        if (!schema.has("properties")) {
+            schema.putObject("properties");
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,7 @@
+package io.github.proxmoxmcp.core.spi;
+
+/** What a tool may do: BASIC tools only read, ELEVATED tools change something. */
+public enum Tier {
+    BASIC,
+    ELEVATED
+}
