@@ -15,4 +15,13 @@ public interface ToolContext {
 
     /** The node configured with PROXMOX_DEFAULT_NODE, if any. */
     Optional<String> defaultNode();
+
+    /** The node given, else PROXMOX_DEFAULT_NODE, else an input error naming the field. */
+    default String node(String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        return defaultNode().orElseThrow(() -> new ToolInputException(
+                "node is required (or set PROXMOX_DEFAULT_NODE); list nodes with proxmox_node_list"));
+    }
 }
