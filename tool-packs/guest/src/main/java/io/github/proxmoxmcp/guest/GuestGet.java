@@ -1,0 +1,140 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.text.KeyValues;
+import io.github.proxmoxmcp.core.text.Table;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_get}: one guest's live status, configuration, pending changes or RRD history. */
+final class GuestGet {
+
+    @Serdeable
+    enum View { status, config, pending, rrd }
+
+    @Serdeable
+    enum Timeframe { hour, day, week, month, year }
+
+    @Serdeable
+    enum Cf { AVERAGE, MAX }
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("status (default), config, pending or rrd") View view,
+            @JsonPropertyDescription("config: applied values, not pending") Boolean current,
+            @JsonPropertyDescription("config: read from this snapshot") String snapshot,
+            @JsonPropertyDescription("rrd: time frame (default hour)") Timeframe timeframe,
+            @JsonPropertyDescription("rrd: AVERAGE (default) or MAX") Cf cf) implements GuestTarget {
+    }
+
+    private GuestGet() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.read("proxmox_guest_get",
+                "One guest: live status, config (with digest), pending changes, or RRD usage summary (view).",
+                Input.class, GuestGet::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        GuestClient client = context.bean(GuestClient.class);
+        View view = input.view() == null ? View.status : input.view();
+        return GuestLocator.locate(input, context).flatMap(g -> switch (view) {
+            case status -> client.status(g.node(), g.path(), g.vmid())
+                    .map(r -> ToolResult.ok(status(g, r.dataOrNull())));
+            case config -> client.config(g.node(), g.path(), g.vmid(), Params.create()
+                            .put("current", input.current()).put("snapshot", input.snapshot()).map())
+                    .map(r -> ToolResult.ok(g.label() + " on " + g.node() + " config:\n" + KeyValues.of(r.data())));
+            case pending -> client.pending(g.node(), g.path(), g.vmid()).map(r -> ToolResult.ok(pending(g, r.list())));
+            case rrd -> {
+                Timeframe timeframe = input.timeframe() == null ? Timeframe.hour : input.timeframe();
+                yield client.rrddata(g.node(), g.path(), g.vmid(), Params.create()
+                                .put("timeframe", timeframe).put("cf", input.cf()).map())
+                        .map(r -> ToolResult.ok(rrd(g, timeframe, r.list())));
+            }
+        });
+    }
+
+    static String status(Guest g, JsonNode s) {
+        List<String> lines = new ArrayList<>();
+        lines.add(g.label() + " \"" + Json.text(s, "name", "") + "\" on " + g.node());
+        String status = Json.text(s, "status", "?");
+        String qmp = Json.text(s, "qmpstatus");
+        lines.add("status: " + status + (qmp != null && !qmp.equals(status) ? " (" + qmp + ")" : "")
+                + (Json.flag(s, "template") ? ", template" : ""));
+        lines.add("uptime: " + Format.duration(Json.number(s, "uptime").orElse(null)));
+        lines.add("cpu: " + Format.percent(Json.decimal(s, "cpu").orElse(null)) + " of " + Json.text(s, "cpus", "?") + " cpus");
+        lines.add("memory: " + (Json.field(s, "mem") == null ? Format.bytes(Json.number(s, "maxmem").orElse(null))
+                : Format.usage(Json.number(s, "mem").orElse(null), Json.number(s, "maxmem").orElse(null))));
+        lines.add("disk: " + (g.qemu() ? Format.bytes(Json.number(s, "maxdisk").orElse(null))
+                : Format.usage(Json.number(s, "disk").orElse(null), Json.number(s, "maxdisk").orElse(null))));
+        lines.add("net in/out: " + Format.bytes(Json.number(s, "netin").orElse(null)) + " / "
+                + Format.bytes(Json.number(s, "netout").orElse(null)));
+        optional(lines, "lock", Json.text(s, "lock"));
+        optional(lines, "tags", Json.text(s, "tags"));
+        JsonNode ha = Json.field(s, "ha");
+        if (ha != null && Json.flag(ha, "managed")) {
+            lines.add("ha: " + Json.text(ha, "state", "managed"));
+        }
+        if (g.qemu()) {
+            optional(lines, "agent", Json.field(s, "agent") == null ? null : Json.flag(s, "agent") ? "enabled" : "disabled");
+            optional(lines, "qemu", Json.text(s, "running-qemu"));
+            optional(lines, "machine", Json.text(s, "running-machine"));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void optional(List<String> lines, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            lines.add(key + ": " + value);
+        }
+    }
+
+    static String pending(Guest g, List<JsonNode> items) {
+        Table table = Table.of("KEY", "VALUE", "PENDING", "DELETE");
+        items.stream()
+                .filter(i -> Json.field(i, "pending") != null || Json.field(i, "delete") != null)
+                .forEach(i -> table.row(Json.text(i, "key"), Json.text(i, "value"), Json.text(i, "pending"),
+                        Json.field(i, "delete") == null ? "-" : Json.flag(i, "delete") ? "yes" : "no"));
+        return table.size() == 0 ? g.label() + ": no pending changes" : g.label() + " pending changes:\n" + table.render();
+    }
+
+    static String rrd(Guest g, Timeframe timeframe, List<JsonNode> points) {
+        if (points.isEmpty()) {
+            return g.label() + ": no RRD data for " + timeframe;
+        }
+        Table table = Table.of("METRIC", "AVG", "MAX", "LAST");
+        metric(table, points, "cpu", v -> Format.percent(v));
+        metric(table, points, "mem", v -> Format.bytes(v.longValue()));
+        metric(table, points, "netin", v -> Format.bytes(v.longValue()) + "/s");
+        metric(table, points, "netout", v -> Format.bytes(v.longValue()) + "/s");
+        metric(table, points, "diskread", v -> Format.bytes(v.longValue()) + "/s");
+        metric(table, points, "diskwrite", v -> Format.bytes(v.longValue()) + "/s");
+        return g.label() + " usage over the last " + timeframe + " (" + points.size() + " points):\n" + table.render();
+    }
+
+    private static void metric(Table table, List<JsonNode> points, String field, java.util.function.Function<Double, String> format) {
+        List<Double> values = points.stream().map(p -> Json.decimal(p, field)).flatMap(Optional::stream).toList();
+        if (values.isEmpty()) {
+            return;
+        }
+        double avg = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        table.row(field.toLowerCase(Locale.ROOT), format.apply(avg), format.apply(max), format.apply(values.getLast()));
+    }
+}
