@@ -100,6 +100,11 @@ public final class MockProxmox {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The same port over TLS: MockServer answers HTTPS with a certificate from its own CA. */
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + port;
+    }
+
     public void reset() {
         control("reset", "");
     }
@@ -128,6 +133,12 @@ public final class MockProxmox {
     /** The full form: answer {@code times} times (-1 = unlimited) with this status, reason and body. */
     public void expect(String method, String apiPath, Map<String, String> query, int status, String reason, String body,
                        int times) {
+        expect(method, apiPath, query, status, reason, body, times, Duration.ZERO);
+    }
+
+    /** Like {@link #expect(String, String, Map, int, String, String, int)}, answering only after {@code delay}. */
+    public void expect(String method, String apiPath, Map<String, String> query, int status, String reason, String body,
+                       int times, Duration delay) {
         ObjectNode expectation = mapper.createObjectNode();
         ObjectNode request = expectation.putObject("httpRequest");
         request.put("method", method);
@@ -141,6 +152,9 @@ public final class MockProxmox {
         response.put("reasonPhrase", reason);
         response.putObject("headers").putArray("Content-Type").add("application/json;charset=UTF-8");
         response.put("body", body);
+        if (!delay.isZero()) {
+            response.putObject("delay").put("timeUnit", "MILLISECONDS").put("value", delay.toMillis());
+        }
         if (times > 0) {
             expectation.putObject("times").put("remainingTimes", times).put("unlimited", false);
         } else {

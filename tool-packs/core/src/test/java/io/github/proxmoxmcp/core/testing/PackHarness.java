@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,7 +30,7 @@ public final class PackHarness implements AutoCloseable {
     private final ApplicationContext context;
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
-    private PackHarness(ToolPack pack, Map<String, Object> extraProperties) {
+    private PackHarness(ToolPack pack, Map<String, Object> extraProperties, Set<String> removedProperties) {
         this.pack = pack;
         this.proxmox = MockProxmox.shared();
         Map<String, Object> properties = new HashMap<>();
@@ -43,15 +44,45 @@ public final class PackHarness implements AutoCloseable {
         properties.put("proxmox.rate-limit", 1000);
         properties.put("proxmox.task-poll-interval", "5ms");
         properties.putAll(extraProperties);
+        properties.keySet().removeAll(removedProperties);
         this.context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).banner(false).start();
     }
 
     public static PackHarness start(ToolPack pack) {
-        return new PackHarness(pack, Map.of());
+        return new PackHarness(pack, Map.of(), Set.of());
     }
 
+    /** With these properties added to (or overriding) the defaults. */
     public static PackHarness start(ToolPack pack, Map<String, Object> properties) {
-        return new PackHarness(pack, properties);
+        return new PackHarness(pack, properties, Set.of());
+    }
+
+    /** With password (ticket) auth instead of the API token: {@code proxmox.user} and {@code proxmox.password} set. */
+    public static PackHarness startWithPassword(ToolPack pack, String user, String password, Map<String, Object> properties) {
+        Map<String, Object> merged = new HashMap<>(properties);
+        merged.put("proxmox.user", user);
+        merged.put("proxmox.password", password);
+        return new PackHarness(pack, merged, Set.of("proxmox.token-id", "proxmox.token-secret"));
+    }
+
+    /** A pack without tools, for tests that drive the core's beans directly. */
+    public static ToolPack emptyPack() {
+        return new ToolPack() {
+            @Override
+            public String name() {
+                return "none";
+            }
+
+            @Override
+            public String summary() {
+                return "no tools";
+            }
+
+            @Override
+            public List<ToolDefinition<?>> tools() {
+                return List.of();
+            }
+        };
     }
 
     public MockProxmox proxmox() {
