@@ -23,6 +23,9 @@ public final class GuestPack implements ToolPack {
                 GuestList.tool(),
                 GuestGet.tool(),
                 GuestFeature.tool(),
-                GuestNextId.tool());
+                GuestNextId.tool(),
+                GuestPower.tool(),
+                GuestSnapshotList.tool(),
+                GuestSnapshot.tool());
     }
 }

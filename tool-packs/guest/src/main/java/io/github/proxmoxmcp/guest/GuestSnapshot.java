@@ -1,0 +1,71 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_snapshot}: create, roll back to, or delete a snapshot. */
+final class GuestSnapshot {
+
+    @Serdeable
+    enum Action { create, rollback, delete }
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("create, rollback or delete") @NotNull Action action,
+            @JsonPropertyDescription("Snapshot name") @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_\\-]{1,39}") String snapname,
+            @JsonPropertyDescription("create: description") String description,
+            @JsonPropertyDescription("create (qemu): include RAM state") Boolean vmstate,
+            @JsonPropertyDescription("rollback: start the guest afterwards") Boolean start,
+            @JsonPropertyDescription("delete: drop from config even if disk removal fails") Boolean force,
+            @JsonPropertyDescription(Docs.CONFIRM + "rollback and delete") Boolean confirm,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+    }
+
+    private GuestSnapshot() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_snapshot",
+                        "Create, roll back to, or delete a guest snapshot. rollback and delete need confirm.",
+                        Input.class, ToolHints.DESTRUCTIVE, GuestSnapshot::handle)
+                .confirmWhen(in -> in.action() != Action.create);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        GuestClient client = context.bean(GuestClient.class);
+        return GuestLocator.locate(input, context).flatMap(g -> {
+            String name = input.snapname();
+            return switch (input.action()) {
+                case create -> Tasks.finish(client.snapshot(g.node(), g.path(), g.vmid(), Params.create()
+                                .put("snapname", name)
+                                .put("description", input.description())
+                                .put("vmstate", g.qemu() ? input.vmstate() : null).map()),
+                        input, context, "snapshot " + name + " of " + g.label());
+                case rollback -> Tasks.finish(client.rollback(g.node(), g.path(), g.vmid(), name,
+                                Params.create().put("start", input.start()).map()),
+                        input, context, "rollback of " + g.label() + " to " + name);
+                case delete -> Tasks.finish(client.deleteSnapshot(g.node(), g.path(), g.vmid(), name,
+                                Params.create().put("force", input.force()).map()),
+                        input, context, "deletion of snapshot " + name + " of " + g.label());
+            };
+        });
+    }
+}
