@@ -1,5 +1,7 @@
 package io.github.proxmoxmcp.node;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** Human forms of the numbers Proxmox reports: bytes, fractions, seconds. */
@@ -42,5 +44,39 @@ final class Format {
         long hours = seconds % 86400 / 3600;
         long minutes = seconds % 3600 / 60;
         return days > 0 ? days + "d " + hours + "h" : hours > 0 ? hours + "h " + minutes + "m" : minutes + "m " + seconds % 60 + "s";
+    }
+
+    /** A UNIX epoch as UTC date-time, e.g. {@code 2024-03-12 18:00:02Z}. */
+    static String time(Long epochSeconds) {
+        if (epochSeconds == null || epochSeconds <= 0) {
+            return "-";
+        }
+        return Instant.ofEpochSecond(epochSeconds).toString().replace('T', ' ');
+    }
+
+    /** A number with at most two decimals, no trailing zeros. */
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** Lines of text, at most {@code limit}, then a line saying how many were left out. */
+    static String lines(List<String> lines, int limit) {
+        if (lines.isEmpty()) {
+            return "(no lines)";
+        }
+        List<String> shown = lines.subList(0, Math.min(limit, lines.size()));
+        String text = String.join("\n", shown);
+        return lines.size() > shown.size() ? text + "\n… " + (lines.size() - shown.size()) + " more lines" : text;
+    }
+
+    /** At most {@code max} characters of a text, saying how much was cut. */
+    static String head(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "\n… cut " + (text.length() - max) + " of " + text.length() + " characters";
     }
 }

@@ -21,6 +21,15 @@ public final class NodePack implements ToolPack {
     public List<ToolDefinition<?>> tools() {
         return List.of(
                 NodeList.tool(),
-                NodeStatus.tool());
+                NodeStatus.tool(),
+                ServiceList.tool(),
+                ServiceControl.tool(),
+                NodeLog.tool(),
+                TaskList.tool(),
+                TaskGet.tool(),
+                TaskStop.tool(),
+                NetworkGet.tool(),
+                NetworkManage.tool(),
+                NetworkApply.tool());
     }
 }

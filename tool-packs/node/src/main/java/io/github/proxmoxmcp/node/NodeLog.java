@@ -1,0 +1,103 @@
+package io.github.proxmoxmcp.node;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.client.PveResponse;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_node_log_get}: the node's syslog or systemd journal, bounded. */
+final class NodeLog {
+
+    static final int DEFAULT_LIMIT = 100;
+    private static final java.util.regex.Pattern SYSLOG_TIME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?");
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("\\d{1,12}");
+
+    enum Source { syslog, journal }
+
+    @Serdeable
+    record Input(@JsonPropertyDescription(Docs.NODE) String node,
+                 @JsonPropertyDescription("syslog (default) or journal") Source source,
+                 @JsonPropertyDescription("syslog: YYYY-MM-DD[ HH:MM[:SS]]; journal: UNIX epoch") String since,
+                 @JsonPropertyDescription("Same format as since") String until,
+                 @Min(1) @Max(5000) @JsonPropertyDescription("Max lines (default 100)") Integer limit,
+                 @Min(0) @JsonPropertyDescription("syslog: first line offset") Integer start,
+                 @JsonPropertyDescription("syslog: only this service, e.g. pveproxy") String service,
+                 @JsonPropertyDescription("journal: start after this cursor") String startcursor,
+                 @JsonPropertyDescription("journal: end before this cursor") String endcursor) {
+    }
+
+    private NodeLog() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.read("proxmox_node_log_get",
+                "Read node syslog or journal, filtered by time/service/cursor; bounded to limit lines.",
+                Input.class, NodeLog::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        String node = context.node(input.node());
+        int limit = input.limit() == null ? DEFAULT_LIMIT : input.limit();
+        NodeClient client = context.bean(NodeClient.class);
+        if (input.source() == Source.journal) {
+            return client.journal(node, journalParams(input, limit)).map(response -> ToolResult.ok(render(response, limit)));
+        }
+        return client.syslog(node, syslogParams(input, limit)).map(response -> ToolResult.ok(render(response, limit)));
+    }
+
+    private static java.util.Map<String, String> syslogParams(Input input, int limit) {
+        if (input.startcursor() != null || input.endcursor() != null) {
+            throw new ToolInputException("startcursor/endcursor are for source=journal");
+        }
+        check(input.since(), SYSLOG_TIME, "since", "YYYY-MM-DD[ HH:MM[:SS]] for source=syslog");
+        check(input.until(), SYSLOG_TIME, "until", "YYYY-MM-DD[ HH:MM[:SS]] for source=syslog");
+        return Params.create().put("start", input.start()).put("limit", limit).put("since", input.since())
+                .put("until", input.until()).put("service", input.service()).map();
+    }
+
+    private static java.util.Map<String, String> journalParams(Input input, int limit) {
+        if (input.start() != null || input.service() != null) {
+            throw new ToolInputException("start and service are for source=syslog");
+        }
+        if (input.since() != null && input.startcursor() != null || input.until() != null && input.endcursor() != null) {
+            throw new ToolInputException("use since or startcursor, until or endcursor, not both");
+        }
+        check(input.since(), EPOCH, "since", "a UNIX epoch for source=journal");
+        check(input.until(), EPOCH, "until", "a UNIX epoch for source=journal");
+        boolean range = input.since() != null || input.until() != null || input.startcursor() != null
+                || input.endcursor() != null;
+        // lastentries conflicts with a range; a ranged read is cut to limit lines here instead
+        return Params.create().put("since", input.since()).put("until", input.until())
+                .put("startcursor", input.startcursor()).put("endcursor", input.endcursor())
+                .put("lastentries", range ? null : limit).map();
+    }
+
+    private static void check(String value, java.util.regex.Pattern format, String field, String expected) {
+        if (value != null && !format.matcher(value).matches()) {
+            throw new ToolInputException(field + " must be " + expected);
+        }
+    }
+
+    /** Syslog lines are {@code {n, t}} objects, journal lines plain strings. */
+    private static String render(PveResponse response, int limit) {
+        List<String> lines = response.list().stream()
+                .map(line -> line.isObject() ? Json.text(line, "t", "") : text(line))
+                .toList();
+        return Format.lines(lines, limit);
+    }
+
+    private static String text(JsonNode line) {
+        return line.isValueNode() ? line.coerceStringValue() : line.toString();
+    }
+}

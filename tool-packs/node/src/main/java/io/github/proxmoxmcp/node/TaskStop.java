@@ -1,0 +1,37 @@
+package io.github.proxmoxmcp.node;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_node_task_stop}: abort a running task. */
+final class TaskStop {
+
+    @Serdeable
+    record Input(@NotBlank @JsonPropertyDescription("Task UPID") String upid,
+                 @JsonPropertyDescription("Node; default: the UPID's node") String node,
+                 @JsonPropertyDescription(Docs.CONFIRM + "aborts the task") Boolean confirm) implements Confirmable {
+    }
+
+    private TaskStop() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_node_task_stop",
+                "Abort a running task by UPID (work it did is not rolled back).",
+                Input.class, ToolHints.DESTRUCTIVE, TaskStop::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        String node = Tasking.nodeOf(input.upid(), input.node(), context);
+        return context.bean(NodeClient.class).stopTask(node, input.upid())
+                .thenReturn(ToolResult.ok("stop requested for task " + input.upid()
+                        + "; check it with proxmox_node_task_get"));
+    }
+}
