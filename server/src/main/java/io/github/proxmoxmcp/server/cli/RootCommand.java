@@ -1,0 +1,73 @@
+package io.github.proxmoxmcp.server.cli;
+
+import io.github.proxmoxmcp.server.Logging;
+import io.github.proxmoxmcp.server.Version;
+import io.github.proxmoxmcp.server.config.Settings;
+import io.github.proxmoxmcp.server.config.SettingsException;
+import io.github.proxmoxmcp.sandbox.Sandbox;
+import io.github.proxmoxmcp.sandbox.SandboxOptions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code proxmox-mcp [--sandbox] [--packs a,b] [serve|tools|call|warmup]}; serving over stdio is the default. */
+@Command(name = "proxmox-mcp",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.VersionProvider.class,
+        description = "MCP server for administering a Proxmox VE cluster. Configured with PROXMOX_* environment variables.",
+        subcommands = {ServeCommand.class, ToolsCommand.class, CallCommand.class, WarmupCommand.class})
+public final class RootCommand implements Callable<Integer> {
+
+    static final int CONFIG_ERROR = 2;
+
+    @Option(names = "--sandbox", description = "Run against a built-in simulated cluster (no Proxmox needed; elevated tools allowed).")
+    boolean sandbox;
+
+    @Option(names = "--packs", split = ",", description = "Tool packs to enable (default: all; same as PROXMOX_TOOL_PACKS).")
+    List<String> packs;
+
+    final PrintStream stdout;
+    private Sandbox running;
+
+    public RootCommand(PrintStream stdout) {
+        this.stdout = stdout;
+    }
+
+    @Override
+    public Integer call() {
+        return new ServeCommand(this).call();
+    }
+
+    /** Settings from the environment and options; with --sandbox, pointed at a freshly started sandbox. */
+    Settings settings(boolean needsConnection) {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        Logging.setLevel(settings.logLevel());
+        if (packs != null && !packs.isEmpty()) {
+            settings = settings.withPacks(packs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        }
+        if (sandbox) {
+            running = Sandbox.start(SandboxOptions.defaults());
+            System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE cluster on " + running.url()
+                    + ", not a real one. Nothing you do here touches real machines.");
+            return settings.withConnection(URI.create(running.url()), running.tokenId(), running.tokenSecret(), true);
+        }
+        return needsConnection ? settings.requireConnection() : settings;
+    }
+
+    static int configError(SettingsException e) {
+        System.err.println("proxmox-mcp: configuration error: " + e.getMessage());
+        return CONFIG_ERROR;
+    }
+
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"proxmox-mcp " + Version.text(), "Java " + Runtime.version()};
+        }
+    }
+
+
+}

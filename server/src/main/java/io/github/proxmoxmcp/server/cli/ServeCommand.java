@@ -1,0 +1,49 @@
+package io.github.proxmoxmcp.server.cli;
+
+import io.github.proxmoxmcp.server.ServerRuntime;
+import io.github.proxmoxmcp.server.config.SettingsException;
+import io.github.proxmoxmcp.server.mcp.LineStdioTransportProvider;
+import io.github.proxmoxmcp.server.mcp.McpToolServer;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** Serves MCP over stdio until stdin ends. */
+@Command(name = "serve", description = "Serve MCP over stdio (the default).")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    ServeCommand() {
+    }
+
+    ServeCommand(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+        ServerRuntime runtime;
+        try {
+            runtime = ServerRuntime.start(root.settings(true));
+        } catch (SettingsException e) {
+            return RootCommand.configError(e);
+        }
+        McpJsonMapper json = McpJsonDefaults.getMapper();
+        LineStdioTransportProvider transport = new LineStdioTransportProvider(json, System.in, root.stdout);
+        McpAsyncServer server = McpToolServer.start(runtime, transport, json);
+        try {
+            transport.awaitEnd(Duration.ofMillis(1500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        runtime.close();
+        return 0;
+    }
+}

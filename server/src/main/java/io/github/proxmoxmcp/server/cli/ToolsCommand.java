@@ -1,0 +1,52 @@
+package io.github.proxmoxmcp.server.cli;
+
+import io.github.proxmoxmcp.server.config.Settings;
+import io.github.proxmoxmcp.server.config.SettingsException;
+import io.github.proxmoxmcp.server.registry.RegisteredTool;
+import io.github.proxmoxmcp.server.registry.ToolCatalog;
+import io.github.proxmoxmcp.server.registry.ToolRegistry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Prints the tool catalog: a line per tool, the JSON a client receives, or the markdown of docs/TOOLS.md. */
+@Command(name = "tools", description = "List the tools: pack, name, tier, description.")
+final class ToolsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--json", description = "Print the tools/list result a client receives with the current settings.")
+    boolean json;
+
+    @Option(names = "--markdown", description = "Print the tool reference (docs/TOOLS.md).")
+    boolean markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        Settings settings;
+        try {
+            settings = root.settings(false);
+        } catch (SettingsException e) {
+            return RootCommand.configError(e);
+        }
+        ToolRegistry registry = ToolRegistry.load(settings.packs());
+        if (json) {
+            McpJsonMapper mapper = McpJsonDefaults.getMapper();
+            List<RegisteredTool> listed = registry.listed(settings.allowElevated());
+            root.stdout.println(mapper.writeValueAsString(Map.of("tools", new ToolCatalog(listed, mapper).tools())));
+        } else if (markdown) {
+            root.stdout.print(ToolsMarkdown.render(registry, McpJsonDefaults.getMapper()));
+        } else {
+            root.stdout.print(ToolsMarkdown.table(registry, settings.allowElevated()));
+        }
+        root.stdout.flush();
+        return 0;
+    }
+}

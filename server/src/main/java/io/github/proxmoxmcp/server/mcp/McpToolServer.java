@@ -1,0 +1,80 @@
+package io.github.proxmoxmcp.server.mcp;
+
+import io.github.proxmoxmcp.core.spi.ProgressReporter;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.server.ServerRuntime;
+import io.github.proxmoxmcp.server.Version;
+import io.github.proxmoxmcp.server.registry.RegisteredTool;
+import io.github.proxmoxmcp.server.registry.ToolCatalog;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MCP server over the registry: every tool is registered so that a call by name always reaches
+ * the permission gate, and a list filter hides ELEVATED tools when they are disabled.
+ */
+public final class McpToolServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpToolServer.class);
+    static final String INSTRUCTIONS = "Tools for one Proxmox VE cluster. Read tools are safe; tools that change things "
+            + "wait for their task and report its outcome. Destructive ones need confirm: true.";
+
+    private McpToolServer() {
+    }
+
+    public static McpAsyncServer start(ServerRuntime runtime, McpServerTransportProvider transport, McpJsonMapper json) {
+        List<RegisteredTool> all = runtime.registry().all();
+        ToolCatalog catalog = new ToolCatalog(all, json);
+        Set<String> listed = runtime.registry().listed(runtime.settings().allowElevated()).stream()
+                .map(RegisteredTool::name)
+                .collect(Collectors.toUnmodifiableSet());
+        List<McpServerFeatures.AsyncToolSpecification> specifications = all.stream()
+                .map(tool -> McpServerFeatures.AsyncToolSpecification.builder()
+                        .tool(catalog.tool(tool.name()))
+                        .callHandler((exchange, request) -> call(runtime, tool, exchange, request))
+                        .build())
+                .toList();
+        return McpServer.async(transport)
+                .serverInfo("proxmox-mcp", Version.text())
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(json)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(specifications)
+                .addToolFilter((context, tool) -> Mono.just(listed.contains(tool.name())))
+                .build();
+    }
+
+    private static Mono<McpSchema.CallToolResult> call(ServerRuntime runtime, RegisteredTool tool,
+                                                       McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        ProgressReporter progress = reporter(exchange, request);
+        return runtime.gateway()
+                .flatMap(gateway -> gateway.call(tool.definition(), request.arguments(), progress))
+                .onErrorResume(failure -> {
+                    LOG.warn("{} failed unexpectedly: {}", tool.name(), failure.toString());
+                    return Mono.just(ToolResult.error("Internal error while running " + tool.name() + ": "
+                            + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
+                })
+                .map(result -> McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.error()).build());
+    }
+
+    private static ProgressReporter reporter(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (token == null) {
+            return ProgressReporter.NONE;
+        }
+        return (progress, total, message) -> exchange
+                .progressNotification(new McpSchema.ProgressNotification(token, progress, total, message))
+                .subscribe(ok -> { }, error -> LOG.debug("progress not sent: {}", error.toString()));
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.proxmoxmcp.server.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RedactingConverterTest {
+
+    @Test
+    void masksCredentials() {
+        assertEquals("Authorization: PVEAPIToken=root@pam!mcp=***",
+                RedactingConverter.redact("Authorization: PVEAPIToken=root@pam!mcp=0e4c-secret-uuid"));
+        assertEquals("cookie PVE:***", RedactingConverter.redact("cookie PVE:root@pam:6743A1B2::c2lnbmF0dXJl"));
+        assertEquals("form username=root@pam&password=***", RedactingConverter.redact("form username=root@pam&password=hunter2"));
+        assertEquals("CSRFPreventionToken: ***", RedactingConverter.redact("CSRFPreventionToken: 6743A1B2:abcdef"));
+        assertEquals("nothing secret here", RedactingConverter.redact("nothing secret here"));
+    }
+}

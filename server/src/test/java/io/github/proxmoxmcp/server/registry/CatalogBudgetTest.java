@@ -1,0 +1,45 @@
+package io.github.proxmoxmcp.server.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.proxmoxmcp.server.cli.ToolsMarkdown;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CatalogBudgetTest {
+
+    private final McpJsonMapper json = McpJsonDefaults.getMapper();
+
+    @Test
+    void catalogAveragesUnder500BytesPerTool() throws IOException {
+        ToolRegistry registry = ToolRegistry.load(List.of());
+        int bytes = json.writeValueAsBytes(Map.of("tools", new ToolCatalog(registry.all(), json).tools())).length;
+        double average = (double) bytes / registry.all().size();
+        assertTrue(average < 500, "tools/list is " + bytes + " bytes for " + registry.all().size() + " tools: "
+                + Math.round(average) + " bytes per tool");
+    }
+
+    @Test
+    void everySchemaIsAnObjectWithoutExtraProperties() {
+        ToolRegistry registry = ToolRegistry.load(List.of());
+        for (var tool : new ToolCatalog(registry.all(), json).tools()) {
+            assertEquals("object", tool.inputSchema().get("type"), tool.name());
+            assertEquals(Boolean.FALSE, tool.inputSchema().get("additionalProperties"), tool.name());
+        }
+    }
+
+    @Test
+    void docsToolsMdIsCurrent() throws IOException {
+        Path docs = Path.of("..", "docs", "TOOLS.md");
+        String expected = ToolsMarkdown.render(ToolRegistry.load(List.of()), json);
+        String actual = Files.exists(docs) ? Files.readString(docs) : "";
+        assertEquals(expected, actual, "docs/TOOLS.md is stale: run bin/proxmox-mcp tools --markdown > docs/TOOLS.md");
+    }
+}
