@@ -26,6 +26,9 @@ public final class GuestPack implements ToolPack {
                 GuestNextId.tool(),
                 GuestPower.tool(),
                 GuestSnapshotList.tool(),
-                GuestSnapshot.tool());
+                GuestSnapshot.tool(),
+                GuestClone.tool(),
+                GuestProvision.tool(),
+                GuestDelete.tool());
     }
 }

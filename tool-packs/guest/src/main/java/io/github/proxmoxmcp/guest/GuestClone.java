@@ -1,0 +1,65 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_clone}: copy a VM or container (full or linked) to a new VMID. */
+final class GuestClone {
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription("Source VMID") @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("New VMID (default: next free)") @Min(100) Integer newid,
+            @JsonPropertyDescription("Name (qemu) or hostname (lxc) of the copy") String name,
+            @JsonPropertyDescription("Full copy; false = linked (templates only)") Boolean full,
+            @JsonPropertyDescription("Target node (shared storage only)") String target,
+            @JsonPropertyDescription("Target storage (full clone)") String storage,
+            @JsonPropertyDescription("Add the copy to this pool") String pool,
+            @JsonPropertyDescription("Clone from this snapshot") String snapname,
+            @JsonPropertyDescription("Description of the copy") String description,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+    }
+
+    private GuestClone() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_clone", "Clone a VM or container (full or linked) to a new VMID.",
+                Input.class, ToolHints.WRITE, GuestClone::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        GuestClient client = context.bean(GuestClient.class);
+        return GuestLocator.locate(input, context).flatMap(g -> GuestNextId.orNext(input.newid(), context).flatMap(newid ->
+                Tasks.finish(client.clone(g.node(), g.path(), g.vmid(), form(g, input, newid)),
+                        input, context, "clone of " + g.label() + " to " + newid)));
+    }
+
+    static java.util.Map<String, String> form(Guest g, Input input, int newid) {
+        Boolean full = input.full() == null && input.storage() != null ? Boolean.TRUE : input.full();
+        return Params.create()
+                .put("newid", newid)
+                .put(g.qemu() ? "name" : "hostname", input.name())
+                .put("full", full)
+                .put("target", input.target())
+                .put("storage", input.storage())
+                .put("pool", input.pool())
+                .put("snapname", input.snapname())
+                .put("description", input.description())
+                .map();
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code proxmox_guest_delete}: destroy a guest and its disks. A running guest is refused unless
+ * {@code stop: true}, which stops it (and waits) first.
+ */
+final class GuestDelete {
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("Also remove from backup/replication/HA config") Boolean purge,
+            @JsonPropertyDescription("Also destroy unreferenced disks of this VMID") Boolean destroyUnreferencedDisks,
+            @JsonPropertyDescription("Stop it first if running (else refused)") Boolean stop,
+            @JsonPropertyDescription(Docs.CONFIRM + "destroys the guest and its disks") Boolean confirm,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+    }
+
+    private GuestDelete() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_delete",
+                "Destroy a VM or container and its disks. Needs confirm; a running guest is refused unless stop: true.",
+                Input.class, ToolHints.DESTRUCTIVE, GuestDelete::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        GuestClient client = context.bean(GuestClient.class);
+        Steps steps = new Steps(context, input.waitTimeout());
+        return steps.finish(GuestLocator.locate(input, context).flatMap(g -> client.status(g.node(), g.path(), g.vmid())
+                .flatMap(status -> {
+                    boolean running = !"stopped".equals(Json.text(status.dataOrNull(), "status", "stopped"));
+                    if (running && !Boolean.TRUE.equals(input.stop())) {
+                        return Mono.just(ToolResult.error(g.label() + " is " + Json.text(status.dataOrNull(), "status")
+                                + ": nothing was deleted. Pass stop: true to stop it first, or shut it down with proxmox_guest_power."));
+                    }
+                    Mono<?> stopped = running
+                            ? steps.task("stop of " + g.label(), client.power(g.node(), g.path(), g.vmid(), "stop", Map.of()))
+                            : Mono.just(true);
+                    Map<String, String> query = Params.create()
+                            .put("purge", input.purge())
+                            .put("destroy-unreferenced-disks", input.destroyUnreferencedDisks())
+                            .map();
+                    return stopped.then(Mono.defer(() -> destroy(client, g, query, input, context, steps)));
+                })));
+    }
+
+    private static Mono<ToolResult> destroy(GuestClient client, Guest g, Map<String, String> query, Input input,
+                                            ToolContext context, Steps steps) {
+        return client.destroy(g.node(), g.path(), g.vmid(), query).flatMap(response -> {
+            String upid = response.string();
+            String what = "deletion of " + g.label();
+            if (!input.waits() || upid == null) {
+                steps.note(what + (upid == null ? ": done" : ": started, task " + upid));
+                return Mono.just(ToolResult.ok(steps.text()));
+            }
+            return steps.task(what, Mono.just(response)).map(outcome -> ToolResult.ok(steps.text()));
+        });
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * {@code proxmox_guest_provision}: a ready VM from a cloud-init template in one call: clone, grow the boot
+ * disk, set cloud-init user/keys/password/network, start, wait for the guest agent.
+ */
+final class GuestProvision {
+
+    static final String DEFAULT_DISK = "64G";
+    private static final java.util.regex.Pattern DISK_KEY = java.util.regex.Pattern.compile("(ide|sata|scsi|virtio)\\d+");
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+(?:\\.\\d+)?)([KMGT]?)");
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription("Template VMID (qemu)") @NotNull @Min(100) Integer template,
+            @JsonPropertyDescription("Template's node; resolved if omitted") String node,
+            @JsonPropertyDescription("New VMID (default: next free)") @Min(100) Integer newid,
+            @JsonPropertyDescription("VM name (DNS name)") String name,
+            @JsonPropertyDescription("Full copy; default linked unless storage set") Boolean full,
+            @JsonPropertyDescription("Target node (shared storage only)") String target,
+            @JsonPropertyDescription("Target storage (implies full)") String storage,
+            @JsonPropertyDescription("Add the VM to this pool") String pool,
+            @JsonPropertyDescription("Boot disk minimum size, e.g. 64G (default)") @Pattern(regexp = "\\d+[MGT]") String diskSize,
+            @JsonPropertyDescription("Cores per socket") @Min(1) Integer cores,
+            @JsonPropertyDescription("Memory in MiB") @Min(16) Integer memory,
+            @JsonPropertyDescription("cloud-init user") String ciuser,
+            @JsonPropertyDescription("SSH public keys, one per line") String sshKeys,
+            @JsonPropertyDescription("User password; generated if no keys nor password") String password,
+            @JsonPropertyDescription("IPv4 CIDR (10.0.0.5/24) or dhcp") String ip,
+            @JsonPropertyDescription("IPv4 gateway") String gw,
+            @JsonPropertyDescription("DNS servers, space-separated") String nameserver,
+            @JsonPropertyDescription("DNS search domains") String searchdomain,
+            @JsonPropertyDescription("Start the VM (default true)") Boolean start,
+            @JsonPropertyDescription("After start, seconds to wait for the agent (default 180, 0=no)")
+            @Min(0) Integer agentTimeout,
+            @JsonPropertyDescription("Max seconds per task (default 300)") @Min(1) Integer timeout) {
+    }
+
+    private GuestProvision() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_provision",
+                "New VM from a cloud-init template: clone, grow boot disk (64G default), set user/keys/password/IP, start, await agent.",
+                Input.class, ToolHints.WRITE, GuestProvision::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        String ipconfig = CloudInit.ipConfig(input.ip(), input.gw());
+        String sshkeys = input.sshKeys() == null ? null : CloudInit.sshKeys(input.sshKeys());
+        String generated = sshkeys == null && input.password() == null ? CloudInit.password() : null;
+        String password = generated != null ? generated : input.password();
+        GuestClient client = context.bean(GuestClient.class);
+        Steps steps = new Steps(context, Duration.ofSeconds(input.timeout() == null ? 300 : input.timeout()));
+        GuestTarget template = new TemplateTarget(input.template(), input.node());
+        Mono<ToolResult> flow = GuestLocator.locate(template, context)
+                .flatMap(tpl -> GuestNextId.orNext(input.newid(), context).flatMap(newid -> {
+                    String node = input.target() != null ? input.target() : tpl.node();
+                    Guest vm = new Guest(node, GuestType.qemu, newid, input.name(), null, false);
+                    Map<String, String> cloneForm = Params.create()
+                            .put("newid", newid)
+                            .put("name", input.name())
+                            .put("full", input.full() == null && input.storage() != null ? Boolean.TRUE : input.full())
+                            .put("target", input.target())
+                            .put("storage", input.storage())
+                            .put("pool", input.pool())
+                            .map();
+                    Map<String, String> config = Params.create()
+                            .put("cores", input.cores())
+                            .put("memory", input.memory())
+                            .put("ciuser", input.ciuser())
+                            .put("sshkeys", sshkeys)
+                            .put("cipassword", password)
+                            .put("ipconfig0", ipconfig)
+                            .put("nameserver", input.nameserver())
+                            .put("searchdomain", input.searchdomain())
+                            .map();
+                    return steps.task("clone of template " + tpl.vmid() + " to VM " + newid,
+                                    client.clone(tpl.node(), "qemu", tpl.vmid(), cloneForm))
+                            .then(Mono.defer(() -> growBootDisk(client, vm, input, steps)))
+                            .then(Mono.defer(() -> config.isEmpty() ? Mono.empty()
+                                    : steps.task("cloud-init " + summary(config), client.updateQemuConfig(node, newid, config))))
+                            .then(Mono.defer(() -> Boolean.FALSE.equals(input.start()) ? Mono.empty()
+                                    : steps.task("start", client.power(node, "qemu", newid, "start", Map.of()))
+                                    .then(Mono.defer(() -> awaitAgent(client, vm, input, context, steps)))))
+                            .then(Mono.fromSupplier(() -> ToolResult.ok("VM " + newid
+                                    + (input.name() == null ? "" : " \"" + input.name() + "\"") + " on " + node
+                                    + " provisioned from template " + tpl.vmid() + "\n" + steps.text()
+                                    + (generated == null ? "" : "\npassword for " + (input.ciuser() == null ? "the default user"
+                                    : input.ciuser()) + " (generated, shown once): " + generated))));
+                }));
+        return steps.finish(flow);
+    }
+
+    private record TemplateTarget(Integer vmid, String node) implements GuestTarget {
+        @Override
+        public GuestType type() {
+            return GuestType.qemu;
+        }
+    }
+
+    private static String summary(Map<String, String> config) {
+        return "config (" + String.join(", ", config.keySet()) + ")";
+    }
+
+    /** Reads the clone's config, finds its boot disk and grows it to the requested size when smaller. */
+    private static Mono<Void> growBootDisk(GuestClient client, Guest vm, Input input, Steps steps) {
+        String wanted = input.diskSize() == null ? DEFAULT_DISK : input.diskSize();
+        return client.config(vm.node(), "qemu", vm.vmid(), Map.of()).flatMap(response -> {
+            JsonNode config = response.dataOrNull();
+            Optional<String> disk = bootDisk(config);
+            if (disk.isEmpty()) {
+                steps.note("boot disk: none found, not resized");
+                return Mono.empty();
+            }
+            long current = size(Json.text(config, disk.get(), ""));
+            if (current >= bytes(wanted)) {
+                steps.note("boot disk " + disk.get() + ": already " + Format.bytes(current) + ", not resized");
+                return Mono.empty();
+            }
+            return steps.task("resize of " + disk.get() + " from " + Format.bytes(current) + " to " + wanted,
+                    client.resize(vm.node(), "qemu", vm.vmid(), Params.create().put("disk", disk.get()).put("size", wanted).map()))
+                    .then();
+        });
+    }
+
+    /** The first disk in {@code boot: order=...}, else {@code bootdisk}, else the first disk present; never a CD-ROM. */
+    static Optional<String> bootDisk(JsonNode config) {
+        String boot = Json.text(config, "boot", "");
+        Matcher order = java.util.regex.Pattern.compile("order=([^,]*)").matcher(boot);
+        List<String> candidates = new java.util.ArrayList<>();
+        if (order.find()) {
+            candidates.addAll(List.of(order.group(1).split(";")));
+        }
+        Optional.ofNullable(Json.text(config, "bootdisk")).ifPresent(candidates::add);
+        candidates.addAll(List.of("scsi0", "virtio0", "sata0", "ide0"));
+        return candidates.stream()
+                .filter(key -> DISK_KEY.matcher(key).matches())
+                .filter(key -> {
+                    String value = Json.text(config, key);
+                    return value != null && !value.contains("media=cdrom") && !value.contains("cloudinit");
+                })
+                .findFirst();
+    }
+
+    static long size(String disk) {
+        Matcher m = SIZE.matcher(disk);
+        return m.find() ? bytes(m.group(1) + m.group(2)) : 0;
+    }
+
+    static long bytes(String size) {
+        String unit = size.substring(size.length() - 1).toUpperCase(Locale.ROOT);
+        int power = "KMGT".indexOf(unit) + 1;
+        String number = power == 0 ? size : size.substring(0, size.length() - 1);
+        return (long) (Double.parseDouble(number) * Math.pow(1024, power));
+    }
+
+    /** Polls the agent ping until it answers or the agent timeout runs out; never fails the flow. */
+    private static Mono<Void> awaitAgent(GuestClient client, Guest vm, Input input, ToolContext context, Steps steps) {
+        int seconds = input.agentTimeout() == null ? 180 : input.agentTimeout();
+        if (seconds == 0) {
+            return Mono.empty();
+        }
+        Duration interval = context.bean(ProxmoxConfiguration.class).taskPollInterval();
+        long started = System.nanoTime();
+        return Mono.defer(() -> client.agentPing(vm.node(), vm.vmid(), Map.of()))
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, interval))
+                .timeout(Duration.ofSeconds(seconds))
+                .map(ok -> {
+                    steps.note("guest agent: answering after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
+                    return true;
+                })
+                .onErrorResume(e -> {
+                    steps.note("guest agent: no answer within " + seconds + "s (is qemu-guest-agent installed and agent=1?)");
+                    return Mono.just(false);
+                })
+                .then();
+    }
+}
