@@ -37,6 +37,9 @@ public final class ProxmoxClientFilter implements HttpClientFilter {
 
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 504, 595, 596);
 
+    /** Marks a request this filter already handles: a retry's {@code proceed} runs the filter chain again. */
+    private static final String HANDLED = ProxmoxClientFilter.class.getName() + ".handled";
+
     private final ProxmoxConfiguration config;
     private final TicketStore tickets;
     private final RateLimiter rateLimiter;
@@ -54,6 +57,11 @@ public final class ProxmoxClientFilter implements HttpClientFilter {
 
     @Override
     public Publisher<? extends HttpResponse<?>> doFilter(MutableHttpRequest<?> request, ClientFilterChain chain) {
+        if (request.getAttribute(HANDLED).isPresent()) {
+            // re-entered from our own retry: already rate-limited and authenticated, and retried by the outer call
+            return chain.proceed(request);
+        }
+        request.setAttribute(HANDLED, Boolean.TRUE);
         Mono<HttpResponse<?>> send = authenticate(request)
                 .then(Mono.defer(() -> Mono.<HttpResponse<?>>from(chain.proceed(request))))
                 .transformDeferred(RateLimiterOperator.of(rateLimiter));

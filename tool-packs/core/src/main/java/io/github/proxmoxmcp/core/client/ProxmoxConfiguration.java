@@ -43,4 +43,18 @@ public record ProxmoxConfiguration(
     public boolean tokenAuth() {
         return tokenId != null && tokenSecret != null;
     }
+
+    /** Like the record's own, with the token secret and the password redacted. */
+    @Override
+    public String toString() {
+        return "ProxmoxConfiguration[tokenId=" + tokenId + ", tokenSecret=" + redacted(tokenSecret) + ", user=" + user
+                + ", password=" + redacted(password) + ", sslMode=" + sslMode + ", caFile=" + caFile
+                + ", tlsFingerprint=" + tlsFingerprint + ", retryAttempts=" + retryAttempts + ", retryDelay=" + retryDelay
+                + ", maxRetryDelay=" + maxRetryDelay + ", rateLimit=" + rateLimit + ", defaultNode=" + defaultNode
+                + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime + "]";
+    }
+
+    private static String redacted(String secret) {
+        return secret == null ? "null" : "[redacted]";
+    }
 }

@@ -28,4 +28,16 @@ interface ProbeClient {
 
     @Delete("/access/users/{userid}{?params*}")
     Mono<PveResponse> deleteUser(String userid, Map<String, String> params);
+
+    @Get("/nodes/{node}/tasks/{upid}/status")
+    Mono<PveResponse> taskStatus(String node, String upid);
+
+    @Put(uri = "/nodes/{node}/qemu/{vmid}/config", produces = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<PveResponse> updateConfig(String node, int vmid, @Body Map<String, String> form);
+
+    @Post(uri = "/nodes/{node}/qemu/{vmid}/status/start", produces = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<PveResponse> start(String node, int vmid, @Body Map<String, String> form);
+
+    @Delete("/nodes/{node}/qemu/{vmid}{?params*}")
+    Mono<PveResponse> destroy(String node, int vmid, Map<String, String> params);
 }

@@ -1,10 +1,11 @@
 package io.github.proxmoxmcp.core.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.testing.MockProxmox;
 import io.github.proxmoxmcp.core.testing.PackHarness;
-import io.github.proxmoxmcp.core.spi.ToolPack;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,11 +21,7 @@ class WireEncodingTest {
 
     @BeforeAll
     static void start() {
-        harness = PackHarness.start(new ToolPack() {
-            public String name() { return "probe"; }
-            public String summary() { return "probe"; }
-            public List<io.github.proxmoxmcp.core.spi.ToolDefinition<?>> tools() { return List.of(); }
-        });
+        harness = PackHarness.start(PackHarness.emptyPack());
         proxmox = harness.proxmox();
         client = harness.context().getBean(ProbeClient.class);
     }
@@ -51,7 +48,7 @@ class WireEncodingTest {
     @Test
     void queryMapAndBooleans() {
         proxmox.respond("GET", "/nodes/pve1/tasks", "[]");
-        try { client.tasks("pve1", Params.create().put("errors", true).put("limit", 5).put("vmid", null).put("userfilter", "a@pve").map()).block(); } catch (RuntimeException e) { System.err.println("REQ " + proxmox.requests()); throw e; }
+        client.tasks("pve1", Params.create().put("errors", true).put("limit", 5).put("vmid", null).put("userfilter", "a@pve").map()).block();
         var request = proxmox.requests().getFirst();
         assertEquals(Map.of("errors", "1", "limit", "5", "userfilter", "a@pve"), request.query());
     }
@@ -77,5 +74,78 @@ class WireEncodingTest {
         assertEquals("/access/users/john%40pve", requests.get(1).path());
         assertEquals(Map.of("force", "1"), requests.get(1).query());
         assertEquals("", requests.get(1).body());
+    }
+
+    @Test
+    void emptyQueryMapSendsNoQuery() {
+        proxmox.respond("GET", "/nodes/pve1/tasks", "[]");
+        client.tasks("pve1", Params.create().put("vmid", null).map()).block();
+        var request = proxmox.requests().getFirst();
+        assertEquals("/nodes/pve1/tasks", request.path());
+        assertEquals(Map.of(), request.query());
+    }
+
+    @Test
+    void queryValuesWithReservedCharactersArriveIntact() {
+        proxmox.respond("GET", "/nodes/pve1/tasks", "[]");
+        String awkward = "a b&c=d+e,f/g?h#i%j;ü";
+        client.tasks("pve1", Params.create().put("typefilter", awkward).put("errors", false).map()).block();
+        assertEquals(Map.of("typefilter", awkward, "errors", "0"), proxmox.requests().getFirst().query());
+    }
+
+    @Test
+    void formValuesWithReservedCharactersArriveIntact() {
+        proxmox.respond("PUT", "/nodes/pve1/qemu/100/config", "null");
+        String description = "web & db = 1+1, 100% \"ok\"\nsecond line ü";
+        client.updateConfig("pve1", 100, Params.create()
+                .put("description", description)
+                .put("onboot", true)
+                .put("protection", false)
+                .put("cores", 2.0)
+                .delete(List.of("net1", "ide2"))
+                .map()).block();
+        var request = proxmox.requests().getFirst();
+        assertEquals("PUT", request.method());
+        assertEquals(Map.of("description", description, "onboot", "1", "protection", "0", "cores", "2", "delete", "net1,ide2"),
+                request.form());
+        assertTrue(request.headers().get("content-type").startsWith("application/x-www-form-urlencoded"),
+                request.headers().toString());
+        assertTrue(request.body().contains("%2B"), request.body());
+        assertTrue(request.body().contains("%26"), request.body());
+        assertEquals(Map.of(), request.query());
+    }
+
+    @Test
+    void postWithAnEmptyFormSendsAnEmptyBody() {
+        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/start", "\"UPID:pve1:0001:0002:65000000:qmstart:100:root@pam:\"");
+        PveResponse response = client.start("pve1", 100, Params.create().put("skiplock", null).map()).block();
+        assertEquals("UPID:pve1:0001:0002:65000000:qmstart:100:root@pam:", response.string());
+        var request = proxmox.requests().getFirst();
+        assertEquals("POST /nodes/pve1/qemu/100/status/start", request.line());
+        assertEquals("", request.body());
+        assertEquals(Map.of(), request.form());
+    }
+
+    @Test
+    void deleteParametersGoInTheQueryStringWithNoBody() {
+        proxmox.respond("DELETE", "/nodes/pve1/qemu/100", "\"UPID:pve1:0001:0002:65000000:qmdestroy:100:root@pam:\"");
+        client.destroy("pve1", 100, Params.create().put("purge", true).put("destroy-unreferenced-disks", true)
+                .put("skiplock", null).map()).block();
+        var request = proxmox.requests().getFirst();
+        assertEquals("DELETE /nodes/pve1/qemu/100", request.line());
+        assertEquals(Map.of("purge", "1", "destroy-unreferenced-disks", "1"), request.query());
+        assertEquals("", request.body());
+        assertEquals(Map.of(), request.form());
+        assertFalse(request.headers().containsKey("content-type"), request.headers().toString());
+    }
+
+    @Test
+    void upidWithATokenUserIsOnePathSegment() {
+        String upid = "UPID:pve1:00001234:00ABCDEF:65000000:vzdump::root@pam!mcp:";
+        String encoded = "UPID%3Apve1%3A00001234%3A00ABCDEF%3A65000000%3Avzdump%3A%3Aroot%40pam%21mcp%3A";
+        proxmox.respond("GET", "/nodes/pve1/tasks/" + encoded + "/status", "{\"status\":\"running\"}");
+        PveResponse response = client.taskStatus("pve1", upid).block();
+        assertEquals("running", Json.text(response.data(), "status"));
+        assertEquals("/nodes/pve1/tasks/" + encoded + "/status", proxmox.requests().getFirst().path());
     }
 }

@@ -1,0 +1,130 @@
+package io.github.proxmoxmcp.core.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackHarness;
+import io.micronaut.json.JsonMapper;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Only GET is retried (the harness allows 2 retries), and only on 502/503/504/595/596 and transport failures. */
+class RetryTest {
+
+    private static PackHarness harness;
+    private static MockProxmox proxmox;
+    private static ProbeClient client;
+    private static VersionClient version;
+
+    @BeforeAll
+    static void start() {
+        harness = PackHarness.start(PackHarness.emptyPack());
+        proxmox = harness.proxmox();
+        client = harness.context().getBean(ProbeClient.class);
+        version = harness.context().getBean(VersionClient.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        proxmox.reset();
+    }
+
+    private static ProxmoxApiException failure(Runnable call) {
+        RuntimeException thrown = assertThrows(RuntimeException.class, call::run);
+        return ProxmoxErrors.map(thrown, harness.context().getBean(JsonMapper.class));
+    }
+
+    private static List<String> lines() {
+        return proxmox.requests().stream().map(MockProxmox.Recorded::line).toList();
+    }
+
+    @Test
+    void getAnswered503TwiceThen200IsRetriedAndSucceeds() {
+        proxmox.expect("GET", "/version", Map.of(), 503, "Service Unavailable", "{\"data\":null}", 2);
+        proxmox.respond("GET", "/version", "{\"version\":\"9.1.2\"}");
+
+        PveResponse response = version.version().block(Duration.ofSeconds(10));
+
+        assertEquals("9.1.2", Json.text(response.data(), "version"));
+        assertEquals(Collections.nCopies(3, "GET /version"), lines());
+    }
+
+    @Test
+    void getAnswered503AlwaysFailsAfterRetryAttemptsPlusOne() {
+        proxmox.fail("GET", "/version", 503, "Service Unavailable", Map.of());
+
+        ProxmoxApiException failure = failure(() -> version.version().block(Duration.ofSeconds(10)));
+
+        assertEquals(ProxmoxApiException.Kind.UNAVAILABLE, failure.kind());
+        assertEquals(503, failure.status());
+        assertEquals("Proxmox API error 503: Service Unavailable\nProxmox is temporarily unavailable; try again shortly.",
+                failure.userMessage());
+        assertEquals(Collections.nCopies(3, "GET /version"), lines());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {502, 504, 595, 596})
+    void otherTransientStatusesAreRetriedForGet(int status) {
+        proxmox.expect("GET", "/version", Map.of(), status, "transient", "{\"data\":null}", 1);
+        proxmox.respond("GET", "/version", "{\"version\":\"9.1.2\"}");
+
+        version.version().block(Duration.ofSeconds(10));
+
+        assertEquals(Collections.nCopies(2, "GET /version"), lines());
+    }
+
+    @Test
+    void postAnswered503IsSentExactlyOnce() {
+        proxmox.fail("POST", "/nodes/pve1/qemu/100/status/start", 503, "Service Unavailable", Map.of());
+
+        ProxmoxApiException failure = failure(() -> client.start("pve1", 100, Map.of()).block(Duration.ofSeconds(10)));
+
+        assertEquals(ProxmoxApiException.Kind.UNAVAILABLE, failure.kind());
+        assertEquals(List.of("POST /nodes/pve1/qemu/100/status/start"), lines());
+    }
+
+    @Test
+    void putAndDeleteAnswered503AreSentExactlyOnce() {
+        proxmox.fail("PUT", "/nodes/pve1/qemu/100/config", 503, "Service Unavailable", Map.of());
+        proxmox.fail("DELETE", "/nodes/pve1/qemu/100", 503, "Service Unavailable", Map.of());
+
+        failure(() -> client.updateConfig("pve1", 100, Map.of("cores", "2")).block(Duration.ofSeconds(10)));
+        failure(() -> client.destroy("pve1", 100, Map.of()).block(Duration.ofSeconds(10)));
+
+        assertEquals(List.of("PUT /nodes/pve1/qemu/100/config", "DELETE /nodes/pve1/qemu/100"), lines());
+    }
+
+    @Test
+    void getAnswered500IsNotRetried() {
+        proxmox.fail("GET", "/version", 500, "internal error", Map.of());
+
+        ProxmoxApiException failure = failure(() -> version.version().block(Duration.ofSeconds(10)));
+
+        assertEquals(ProxmoxApiException.Kind.SERVER, failure.kind());
+        assertEquals("Proxmox API error 500: internal error", failure.userMessage());
+        assertEquals(List.of("GET /version"), lines());
+    }
+
+    @Test
+    void getAnswered400IsNotRetried() {
+        proxmox.fail("GET", "/version", 400, "Parameter verification failed.", Map.of());
+
+        failure(() -> version.version().block(Duration.ofSeconds(10)));
+
+        assertEquals(List.of("GET /version"), lines());
+    }
+}
