@@ -1,0 +1,193 @@
+package io.github.proxmoxmcp.core.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.proxmoxmcp.core.client.ProxmoxApiException.Kind;
+import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackHarness;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ErrorMappingTest {
+
+    private static final String NOT_FOUND_HINT = "Check the node, VMID or name: list them first with the matching *_list tool.";
+
+    private static PackHarness harness;
+    private static MockProxmox proxmox;
+    private static ProbeClient client;
+
+    @BeforeAll
+    static void start() {
+        harness = PackHarness.start(PackHarness.emptyPack());
+        proxmox = harness.proxmox();
+        client = harness.context().getBean(ProbeClient.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        proxmox.reset();
+    }
+
+    private static ProxmoxApiException failure(PackHarness in, Supplier<Object> call) {
+        RuntimeException thrown = assertThrows(RuntimeException.class, call::get);
+        ProxmoxApiException mapped = ProxmoxErrors.map(thrown, in.context().getBean(JsonMapper.class));
+        assertFalse(mapped.userMessage().contains(PackHarness.TOKEN_SECRET));
+        return mapped;
+    }
+
+    private static ProxmoxApiException failure(Supplier<Object> call) {
+        return failure(harness, call);
+    }
+
+    @Test
+    void badRequestShowsEachFieldError() {
+        proxmox.fail("PUT", "/nodes/pve1/qemu/100/config", 400, "Parameter verification failed.",
+                Map.of("memory", "type check ('integer') failed - got 'lots'", "cores", "value must have a minimum value of 1"));
+
+        ProxmoxApiException failure = failure(() -> client.updateConfig("pve1", 100, Map.of("cores", "0")).block());
+
+        assertEquals(Kind.BAD_REQUEST, failure.kind());
+        assertEquals(400, failure.status());
+        assertEquals(Map.of("memory", "type check ('integer') failed - got 'lots'", "cores", "value must have a minimum value of 1"),
+                failure.errors());
+        assertEquals("""
+                Proxmox API error 400: Parameter verification failed.
+                  cores: value must have a minimum value of 1
+                  memory: type check ('integer') failed - got 'lots'""", failure.userMessage());
+    }
+
+    @Test
+    void missingConfigFileIsANotFound() {
+        proxmox.fail("GET", "/version", 500, "Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist", Map.of());
+
+        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+
+        assertEquals(Kind.NOT_FOUND, failure.kind());
+        assertEquals(500, failure.status());
+        assertEquals("Proxmox API error 500: Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist\n"
+                + NOT_FOUND_HINT, failure.userMessage());
+    }
+
+    @Test
+    void forbiddenExplainsPrivilegeSeparation() {
+        proxmox.fail("POST", "/nodes/pve1/qemu/100/status/start", 403, "Permission check failed (/vms/100, VM.PowerMgmt)",
+                Map.of());
+
+        ProxmoxApiException failure = failure(() -> client.start("pve1", 100, Map.of()).block());
+
+        assertEquals(Kind.FORBIDDEN, failure.kind());
+        assertEquals("Proxmox API error 403: Permission check failed (/vms/100, VM.PowerMgmt)\n"
+                + "The API user lacks a privilege for this path (see the message for which). With an API token, privilege "
+                + "separation limits the token to its own ACLs: grant the role to the token too, or create the token with "
+                + "privilege separation off.", failure.userMessage());
+    }
+
+    @Test
+    void unauthorizedPointsAtTheCredentials() {
+        proxmox.fail("GET", "/version", 401, "No ticket", Map.of());
+
+        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+
+        assertEquals(Kind.UNAUTHORIZED, failure.kind());
+        assertEquals("Proxmox API error 401: No ticket\nCheck PROXMOX_TOKEN_NAME/PROXMOX_TOKEN_VALUE "
+                + "(or PROXMOX_USER/PROXMOX_PASSWORD): the credentials were refused.", failure.userMessage());
+    }
+
+    @Test
+    void aMessageInTheBodyWinsOverTheReasonPhrase() {
+        proxmox.expect("GET", "/version", Map.of(), 500, "Internal Server Error",
+                "{\"data\":null,\"message\":\"VM 100 is locked (backup)\\n\"}", -1);
+
+        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+
+        assertEquals(Kind.SERVER, failure.kind());
+        assertEquals("Proxmox API error 500: VM 100 is locked (backup)", failure.userMessage());
+    }
+
+    @Test
+    void anEmptyReasonFallsBackToTheStatus() {
+        proxmox.expect("GET", "/version", Map.of(), 409, "", "", -1);
+
+        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+
+        assertEquals(Kind.CONFLICT, failure.kind());
+        assertEquals(409, failure.status());
+        assertTrue(failure.userMessage().startsWith("Proxmox API error 409: "), failure.userMessage());
+    }
+
+    @Test
+    void statusesMapToKinds() {
+        assertEquals(Kind.BAD_REQUEST, ProxmoxErrors.kind(400, "x"));
+        assertEquals(Kind.UNAUTHORIZED, ProxmoxErrors.kind(401, "x"));
+        assertEquals(Kind.FORBIDDEN, ProxmoxErrors.kind(403, "x"));
+        assertEquals(Kind.NOT_FOUND, ProxmoxErrors.kind(404, "x"));
+        assertEquals(Kind.CONFLICT, ProxmoxErrors.kind(409, "x"));
+        assertEquals(Kind.UNAVAILABLE, ProxmoxErrors.kind(503, "x"));
+        assertEquals(Kind.UNAVAILABLE, ProxmoxErrors.kind(596, "x"));
+        assertEquals(Kind.NOT_FOUND, ProxmoxErrors.kind(500, "no such VM ('999')"));
+        assertEquals(Kind.NOT_FOUND, ProxmoxErrors.kind(500, "storage 'nope' does not exist"));
+        assertEquals(Kind.SERVER, ProxmoxErrors.kind(500, "got timeout"));
+        assertEquals(Kind.SERVER, ProxmoxErrors.kind(501, "Method 'DELETE /x' not implemented"));
+        assertEquals(Kind.BAD_REQUEST, ProxmoxErrors.kind(422, "x"));
+    }
+
+    @Test
+    void connectionRefusedIsAConnectionError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (PackHarness refused = PackHarness.start(PackHarness.emptyPack(),
+                Map.of("micronaut.http.services.proxmox.url", "http://127.0.0.1:" + closedPort))) {
+            ProxmoxApiException failure = failure(refused,
+                    () -> refused.context().getBean(VersionClient.class).version().block(Duration.ofSeconds(10)));
+
+            assertEquals(Kind.CONNECTION, failure.kind());
+            assertEquals(0, failure.status());
+            String message = failure.userMessage();
+            assertTrue(message.startsWith("Proxmox request failed: "), message);
+            assertTrue(message.endsWith("\nCheck PROXMOX_HOST and PROXMOX_PORT and that the host is reachable."), message);
+        }
+    }
+
+    @Test
+    void readTimeoutIsATimeoutAndOnlyGetIsRetried() {
+        try (PackHarness slow = PackHarness.start(PackHarness.emptyPack(),
+                Map.of("micronaut.http.services.proxmox.read-timeout", "300ms", "proxmox.retry-attempts", 1))) {
+            proxmox.expect("GET", "/version", Map.of(), 200, "OK", "{\"data\":{}}", -1, Duration.ofMillis(1500));
+            proxmox.expect("POST", "/nodes/pve1/qemu/100/status/start", Map.of(), 200, "OK", "{\"data\":null}", -1,
+                    Duration.ofMillis(1500));
+
+            ProxmoxApiException get = failure(slow,
+                    () -> slow.context().getBean(VersionClient.class).version().block(Duration.ofSeconds(10)));
+            ProxmoxApiException post = failure(slow,
+                    () -> slow.context().getBean(ProbeClient.class).start("pve1", 100, Map.of()).block(Duration.ofSeconds(10)));
+
+            String expected = "Proxmox request failed: no answer within the read timeout\nProxmox did not answer in time "
+                    + "(PROXMOX_TIMEOUT). The operation may still be running: check the node's tasks.";
+            assertEquals(Kind.TIMEOUT, get.kind());
+            assertEquals(expected, get.userMessage());
+            assertEquals(Kind.TIMEOUT, post.kind());
+            assertEquals(expected, post.userMessage());
+            assertEquals(List.of("GET /version", "GET /version", "POST /nodes/pve1/qemu/100/status/start"),
+                    proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
+        }
+    }
+}
