@@ -29,6 +29,26 @@ public final class GuestPack implements ToolPack {
                 GuestSnapshot.tool(),
                 GuestClone.tool(),
                 GuestProvision.tool(),
-                GuestDelete.tool());
+                GuestDelete.tool(),
+                GuestCreateVm.tool(),
+                GuestCreateCt.tool(),
+                GuestConfigUpdate.tool(),
+                GuestDisk.tool(),
+                GuestNic.tool(),
+                GuestMountPoint.tool(),
+                GuestTags.tool(),
+                GuestTemplate.tool(),
+                GuestMigrate.tool(),
+                GuestBackup.tool(),
+                GuestBackupList.tool(),
+                GuestRestore.tool(),
+                GuestAgentGet.tool(),
+                GuestAgentExec.tool(),
+                GuestAgentFileRead.tool(),
+                GuestAgentFileWrite.tool(),
+                GuestAgentSetPassword.tool(),
+                GuestConsole.tool(),
+                GuestCloudInitGet.tool(),
+                GuestCloudInitRegenerate.tool());
     }
 }

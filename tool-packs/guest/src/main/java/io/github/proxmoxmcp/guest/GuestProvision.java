@@ -74,7 +74,7 @@ final class GuestProvision {
         String password = generated != null ? generated : input.password();
         GuestClient client = context.bean(GuestClient.class);
         Steps steps = new Steps(context, Duration.ofSeconds(input.timeout() == null ? 300 : input.timeout()));
-        GuestTarget template = new TemplateTarget(input.template(), input.node());
+        GuestTarget template = new QemuTarget(input.template(), input.node());
         Mono<ToolResult> flow = GuestLocator.locate(template, context)
                 .flatMap(tpl -> GuestNextId.orNext(input.newid(), context).flatMap(newid -> {
                     String node = input.target() != null ? input.target() : tpl.node();
@@ -114,12 +114,6 @@ final class GuestProvision {
         return steps.finish(flow);
     }
 
-    private record TemplateTarget(Integer vmid, String node) implements GuestTarget {
-        @Override
-        public GuestType type() {
-            return GuestType.qemu;
-        }
-    }
 
     private static String summary(Map<String, String> config) {
         return "config (" + String.join(", ", config.keySet()) + ")";

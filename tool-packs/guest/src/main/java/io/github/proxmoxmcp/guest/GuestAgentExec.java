@@ -1,0 +1,92 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_agent_exec}: run a command in a VM through the guest agent and wait for its output. */
+final class GuestAgentExec {
+
+    static final int MAX_OUTPUT = 8000;
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription("Program and arguments, e.g. [\"df\",\"-h\"]") @NotEmpty List<String> command,
+            @JsonPropertyDescription("Standard input") String input,
+            @JsonPropertyDescription("Seconds to wait for exit (default 60)") @Min(1) @Max(3600) Integer timeout) {
+    }
+
+    private GuestAgentExec() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_agent_exec",
+                "Run a command in a VM via the guest agent; returns exit code, stdout, stderr (bounded).",
+                Input.class, ToolHints.WRITE, GuestAgentExec::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        GuestClient client = context.bean(GuestClient.class);
+        // command is an array parameter: one command= pair per element, which a Map body cannot hold.
+        String body = input.command().stream().map(part -> "command=" + encode(part)).collect(Collectors.joining("&"))
+                + (input.input() == null ? "" : "&input-data=" + encode(input.input()));
+        int seconds = input.timeout() == null ? 60 : input.timeout();
+        Duration interval = context.bean(ProxmoxConfiguration.class).taskPollInterval();
+        return GuestLocator.locate(new QemuTarget(input.vmid(), input.node()), context).flatMap(g ->
+                client.agentExec(g.node(), g.vmid(), body).flatMap(started -> {
+                    long pid = Json.number(started.dataOrNull(), "pid").orElse(-1L);
+                    Mono<JsonNode> status = Mono.defer(() -> client.agentExecStatus(g.node(), g.vmid(), pid))
+                            .map(r -> r.dataOrNull());
+                    return status.repeatWhen(done -> done.delayElements(interval))
+                            .filter(s -> Json.flag(s, "exited"))
+                            .next()
+                            .map(s -> ToolResult.ok(render(s)))
+                            .timeout(Duration.ofSeconds(seconds), Mono.fromSupplier(() -> ToolResult.error(
+                                    "command still running after " + seconds + "s (pid " + pid + " in " + g.label()
+                                            + "); its output is no longer collected")));
+                }));
+    }
+
+    static String render(JsonNode s) {
+        StringBuilder out = new StringBuilder("exit code: ").append(Json.text(s, "exitcode", "?"));
+        if (Json.field(s, "signal") != null) {
+            out.append(" (signal ").append(Json.text(s, "signal")).append(')');
+        }
+        stream(out, "stdout", Json.text(s, "out-data"), Json.flag(s, "out-truncated"));
+        stream(out, "stderr", Json.text(s, "err-data"), Json.flag(s, "err-truncated"));
+        return out.toString();
+    }
+
+    private static void stream(StringBuilder out, String name, String data, boolean truncated) {
+        if (data == null || data.isEmpty()) {
+            return;
+        }
+        boolean cut = truncated || data.length() > MAX_OUTPUT;
+        out.append('\n').append(name).append(":\n").append(data.length() > MAX_OUTPUT ? data.substring(0, MAX_OUTPUT) : data.stripTrailing());
+        if (cut) {
+            out.append("\n… ").append(name).append(" truncated");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_backup}: back up one guest now with vzdump on its node. */
+final class GuestBackup {
+
+    @Serdeable
+    enum Mode { snapshot, suspend, stop }
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("Backup storage (default: node's default)") String storage,
+            @JsonPropertyDescription("snapshot (default), suspend or stop") Mode mode,
+            @JsonPropertyDescription("0, 1, gzip, lzo or zstd") @Pattern(regexp = "0|1|gzip|lzo|zstd") String compress,
+            @JsonPropertyDescription("Notes, may use {{guestname}}, {{vmid}}") String notesTemplate,
+            @JsonPropertyDescription("Prune old backups per retention (default true)") Boolean remove,
+            @JsonPropertyDescription("Mark the backup protected") Boolean protect,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription("Max seconds to wait (default 3600)") @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+
+        @Override
+        public java.time.Duration waitTimeout() {
+            return java.time.Duration.ofSeconds(timeout() == null ? 3600 : timeout());
+        }
+    }
+
+    private GuestBackup() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_backup", "Back up a guest now (vzdump): storage, mode, compression, notes.",
+                Input.class, ToolHints.WRITE, GuestBackup::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        return GuestLocator.locate(input, context).flatMap(g -> Tasks.finish(context.bean(GuestClient.class).vzdump(g.node(),
+                        Params.create()
+                                .put("vmid", g.vmid())
+                                .put("storage", input.storage())
+                                .put("mode", input.mode())
+                                .put("compress", input.compress())
+                                .put("notes-template", input.notesTemplate())
+                                .put("remove", input.remove())
+                                .put("protected", input.protect())
+                                .map()),
+                input, context, "backup of " + g.label()));
+    }
+}

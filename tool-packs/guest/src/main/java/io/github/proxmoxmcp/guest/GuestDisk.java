@@ -1,0 +1,94 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_disk}: resize, move to another storage, or unlink a guest disk. */
+final class GuestDisk {
+
+    @Serdeable
+    enum Action { resize, move, unlink }
+
+    @Serdeable
+    enum DiskFormat { raw, qcow2, vmdk }
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("resize, move or unlink (qemu)") @NotNull Action action,
+            @JsonPropertyDescription("Disk: scsi0, virtio1, rootfs, mp0, unused0...") @NotBlank
+            @Pattern(regexp = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs") String disk,
+            @JsonPropertyDescription("resize: new size 64G or increment +10G") @Pattern(regexp = "\\+?\\d+(\\.\\d+)?[KMGT]?") String size,
+            @JsonPropertyDescription("move: target storage") String storage,
+            @JsonPropertyDescription("move: delete the source after copy") Boolean deleteSource,
+            @JsonPropertyDescription("move (qemu): target format") DiskFormat format,
+            @JsonPropertyDescription("unlink: destroy the volume, not just detach") Boolean force,
+            @JsonPropertyDescription("Refuse if config changed") String digest,
+            @JsonPropertyDescription(Docs.CONFIRM + "unlink with force") Boolean confirm,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+    }
+
+    private GuestDisk() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_disk",
+                        "Resize a disk (grow only), move it to another storage, or unlink it (qemu; force+confirm destroys it).",
+                        Input.class, ToolHints.DESTRUCTIVE, GuestDisk::handle)
+                .confirmWhen(in -> in.action() == Action.unlink && Boolean.TRUE.equals(in.force()));
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        switch (input.action()) {
+            case resize -> require(input.size(), "size is required for action=resize");
+            case move -> require(input.storage(), "storage is required for action=move");
+            case unlink -> {
+                if (input.type() == GuestType.lxc) {
+                    throw new ToolInputException("unlink is QEMU-only; for a container delete the mpN key with proxmox_guest_config_update");
+                }
+            }
+        }
+        GuestClient client = context.bean(GuestClient.class);
+        return GuestLocator.locate(input, context).flatMap(g -> {
+            String what = input.action() + " of " + g.label() + " " + input.disk();
+            return switch (input.action()) {
+                case resize -> Tasks.finish(client.resize(g.node(), g.path(), g.vmid(), Params.create()
+                        .put("disk", input.disk()).put("size", input.size()).put("digest", input.digest()).map()), input, context, what);
+                case move -> Tasks.finish(g.qemu()
+                        ? client.moveDisk(g.node(), g.vmid(), Params.create().put("disk", input.disk()).put("storage", input.storage())
+                                .put("delete", input.deleteSource()).put("format", input.format()).put("digest", input.digest()).map())
+                        : client.moveVolume(g.node(), g.vmid(), Params.create().put("volume", input.disk()).put("storage", input.storage())
+                                .put("delete", input.deleteSource()).put("digest", input.digest()).map()),
+                        input, context, what + " to " + input.storage());
+                case unlink -> g.qemu()
+                        ? Tasks.finish(client.unlink(g.node(), g.vmid(), Params.create()
+                                .put("idlist", input.disk()).put("force", input.force()).map()), input, context, what)
+                        : Mono.just(ToolResult.error(g.label() + " is a container: unlink is QEMU-only. Nothing was changed."));
+            };
+        });
+    }
+
+    private static void require(String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new ToolInputException(message);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_migrate}: move a guest to another node, live (qemu), offline, or by restart (lxc). */
+final class GuestMigrate {
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription("Current node; resolved if omitted") String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("Target node") @NotBlank String target,
+            @JsonPropertyDescription("Live-migrate a running guest") Boolean online,
+            @JsonPropertyDescription("qemu: also migrate local disks") Boolean withLocalDisks,
+            @JsonPropertyDescription("Target storage (or map src:dst,...)") String targetStorage,
+            @JsonPropertyDescription("lxc: restart migration (shutdown, move, start)") Boolean restart,
+            @JsonPropertyDescription("lxc restart: shutdown timeout seconds") @Min(1) Integer restartTimeout,
+            @JsonPropertyDescription("Bandwidth limit KiB/s") @Min(0) Integer bwlimit,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+    }
+
+    private GuestMigrate() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_migrate",
+                "Migrate a guest to another node: online (live) or offline; qemu local disks; lxc restart mode.",
+                Input.class, ToolHints.WRITE, GuestMigrate::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        return GuestLocator.locate(input, context).flatMap(g -> {
+            Params form = Params.create().put("target", input.target()).put("online", input.online()).put("bwlimit", input.bwlimit());
+            if (g.qemu()) {
+                form.put("with-local-disks", input.withLocalDisks()).put("targetstorage", input.targetStorage());
+            } else {
+                form.put("restart", input.restart()).put("timeout", input.restartTimeout()).put("target-storage", input.targetStorage());
+            }
+            return Tasks.finish(context.bean(GuestClient.class).migrate(g.node(), g.path(), g.vmid(), form.map()), input, context,
+                    "migration of " + g.label() + " from " + g.node() + " to " + input.target());
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_nic}: add, replace or remove network interface netN of a VM or container. */
+final class GuestNic {
+
+    @Serdeable
+    enum Action { set, remove }
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription("set (add/replace netN) or remove") @NotNull Action action,
+            @JsonPropertyDescription("N of netN") @NotNull @Min(0) @Max(31) Integer index,
+            @JsonPropertyDescription("Bridge, e.g. vmbr0 (set)") String bridge,
+            @JsonPropertyDescription("qemu model (default virtio)") GuestCreateVm.Model model,
+            @JsonPropertyDescription("MAC; keep the old one when replacing") String mac,
+            @JsonPropertyDescription("VLAN tag") @Min(1) @Max(4094) Integer vlan,
+            @JsonPropertyDescription("Firewall on this NIC") Boolean firewall,
+            @JsonPropertyDescription("MTU") @Min(576) @Max(65520) Integer mtu,
+            @JsonPropertyDescription("Rate limit MB/s") @Min(0) Double rate,
+            @JsonPropertyDescription("lxc: interface name (default ethN)") String name,
+            @JsonPropertyDescription("lxc: IPv4 CIDR or dhcp") String ip,
+            @JsonPropertyDescription("lxc: IPv4 gateway") String gw,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+    }
+
+    private GuestNic() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_nic",
+                "Add/replace (set) or remove NIC netN: bridge, model, MAC, VLAN, firewall, MTU, rate; lxc name/IP/gateway.",
+                Input.class, ToolHints.IDEMPOTENT_WRITE, GuestNic::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        if (input.action() == Action.set && input.bridge() == null) {
+            throw new ToolInputException("bridge is required for action=set");
+        }
+        String key = "net" + input.index();
+        GuestClient client = context.bean(GuestClient.class);
+        return GuestLocator.locate(input, context).flatMap(g -> {
+            Params form = input.action() == Action.remove ? Params.create().delete(List.of(key))
+                    : Params.create().put(key, value(g, input));
+            return Tasks.finish(ConfigUpdate.send(client, g, form.map()), input, context,
+                    (input.action() == Action.set ? "set " : "removal of ") + key + " of " + g.label());
+        });
+    }
+
+    static String value(Guest g, Input input) {
+        StringBuilder value = new StringBuilder();
+        if (g.qemu()) {
+            value.append(input.model() == null ? "virtio" : input.model().name());
+            if (input.mac() != null) {
+                value.append('=').append(input.mac());
+            }
+        } else {
+            value.append("name=").append(input.name() == null ? "eth" + input.index() : input.name());
+            if (input.mac() != null) {
+                value.append(",hwaddr=").append(input.mac());
+            }
+        }
+        value.append(",bridge=").append(input.bridge());
+        if (!g.qemu()) {
+            String ip = CloudInit.ipConfig(input.ip(), input.gw());
+            if (ip != null) {
+                value.append(',').append(ip);
+            }
+        }
+        if (input.vlan() != null) {
+            value.append(",tag=").append(input.vlan());
+        }
+        if (input.firewall() != null) {
+            value.append(",firewall=").append(input.firewall() ? 1 : 0);
+        }
+        if (input.mtu() != null) {
+            value.append(",mtu=").append(input.mtu());
+        }
+        if (input.rate() != null) {
+            value.append(",rate=").append(Params.wire(input.rate()));
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_restore}: restore a backup archive to a VMID; overwriting an existing guest needs force+confirm. */
+final class GuestRestore {
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription("Node to restore on; default PROXMOX_DEFAULT_NODE") String node,
+            @JsonPropertyDescription("VMID to restore to") @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription("qemu or lxc (kind of the backup)") @NotNull GuestType type,
+            @JsonPropertyDescription("Backup volid, e.g. pbs:backup/vm/100/2025-...") @NotBlank String archive,
+            @JsonPropertyDescription("Target storage for disks") String storage,
+            @JsonPropertyDescription("Overwrite an existing guest with this VMID") Boolean force,
+            @JsonPropertyDescription("New random MAC addresses") Boolean unique,
+            @JsonPropertyDescription("Start after restore") Boolean start,
+            @JsonPropertyDescription(Docs.CONFIRM + "force overwrites the existing guest") Boolean confirm,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription("Max seconds to wait (default 3600)") @Min(1) Integer timeout) implements Confirmable, TaskInput {
+
+        @Override
+        public java.time.Duration waitTimeout() {
+            return java.time.Duration.ofSeconds(timeout() == null ? 3600 : timeout());
+        }
+    }
+
+    private GuestRestore() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_restore",
+                        "Restore a VM or container backup to a VMID. force overwrites an existing guest and needs confirm.",
+                        Input.class, ToolHints.DESTRUCTIVE, GuestRestore::handle)
+                .confirmWhen(in -> Boolean.TRUE.equals(in.force()));
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        String node = context.node(input.node());
+        boolean qemu = input.type() == GuestType.qemu;
+        Params form = Params.create().put("vmid", input.vmid());
+        if (qemu) {
+            form.put("archive", input.archive());
+        } else {
+            form.put("ostemplate", input.archive()).put("restore", true);
+        }
+        form.put("storage", input.storage()).put("force", input.force()).put("unique", input.unique()).put("start", input.start());
+        return Tasks.finish(context.bean(GuestClient.class).create(node, input.type().name(), form.map()), input, context,
+                "restore of " + input.type().label() + " " + input.vmid() + " on " + node);
+    }
+}

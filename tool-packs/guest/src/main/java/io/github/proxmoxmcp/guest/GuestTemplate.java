@@ -1,0 +1,44 @@
+package io.github.proxmoxmcp.guest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
+import io.github.proxmoxmcp.core.spi.ToolContext;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.task.Tasks;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/** {@code proxmox_guest_template}: turn a stopped guest into a template (cannot be undone). */
+final class GuestTemplate {
+
+    @Serdeable
+    record Input(
+            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
+            @JsonPropertyDescription(Docs.NODE) String node,
+            @JsonPropertyDescription(Docs.TYPE) GuestType type,
+            @JsonPropertyDescription(Docs.CONFIRM + "irreversible conversion") Boolean confirm,
+            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
+            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+    }
+
+    private GuestTemplate() {
+    }
+
+    static ToolDefinition<Input> tool() {
+        return ToolDefinition.write("proxmox_guest_template", "Convert a stopped VM or container into a template. Irreversible; needs confirm.",
+                Input.class, ToolHints.DESTRUCTIVE, GuestTemplate::handle);
+    }
+
+    private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        return GuestLocator.locate(input, context).flatMap(g -> Tasks.finish(
+                context.bean(GuestClient.class).template(g.node(), g.path(), g.vmid(), Map.of()), input, context,
+                "conversion of " + g.label() + " to a template"));
+    }
+}
