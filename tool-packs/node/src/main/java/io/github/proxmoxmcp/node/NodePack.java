@@ -22,6 +22,7 @@ public final class NodePack implements ToolPack {
         return List.of(
                 NodeList.tool(),
                 NodeStatus.tool(),
+                RrdGet.tool(),
                 ServiceList.tool(),
                 ServiceControl.tool(),
                 NodeLog.tool(),
@@ -30,6 +31,15 @@ public final class NodePack implements ToolPack {
                 TaskStop.tool(),
                 NetworkGet.tool(),
                 NetworkManage.tool(),
-                NetworkApply.tool());
+                NetworkApply.tool(),
+                SettingsGet.tool(),
+                SettingsSet.tool(),
+                AptGet.tool(),
+                AptRefresh.tool(),
+                PowerControl.tool(),
+                GuestsControl.tool(),
+                WakeOnLan.tool(),
+                ReplicationGet.tool(),
+                ReplicationRun.tool());
     }
 }

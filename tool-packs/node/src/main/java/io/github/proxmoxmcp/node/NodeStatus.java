@@ -4,16 +4,25 @@ import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.text.KeyValues;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import reactor.core.publisher.Mono;
 
-/** {@code proxmox_node_status}: one node's versions, CPU, memory, disk and load. */
+/** {@code proxmox_node_status}: one node's versions, CPU, memory, disk and load; or its subscription, or its report. */
 final class NodeStatus {
 
+    /** The system report is large (often 100+ KB): only its head is returned. */
+    static final int REPORT_MAX_CHARS = 20_000;
+    private static final java.util.Set<String> SUBSCRIPTION_SECRETS = java.util.Set.of("key", "signature");
+
+    enum View { status, subscription, report }
+
     @Serdeable
-    record Input(@JsonPropertyDescription("Node name; default PROXMOX_DEFAULT_NODE") String node) {
+    record Input(String node,
+                 @JsonPropertyDescription("Default status; report: first 20k chars")
+                 View view) {
     }
 
     private NodeStatus() {
@@ -21,13 +30,33 @@ final class NodeStatus {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_status",
-                "Node status: PVE and kernel version, CPU, load, memory, swap, root disk, uptime.",
+                "Node status (versions, CPU, memory, disk, load), subscription, or report.",
                 Input.class, NodeStatus::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         String node = context.node(input.node());
-        return context.bean(NodeClient.class).status(node).map(response -> ToolResult.ok(render(node, response.data())));
+        NodeClient client = context.bean(NodeClient.class);
+        return switch (input.view() == null ? View.status : input.view()) {
+            case status -> client.status(node).map(response -> ToolResult.ok(render(node, response.data())));
+            case subscription -> client.subscription(node).map(response -> ToolResult.ok(subscription(response.data())));
+            case report -> client.report(node).map(response ->
+                    ToolResult.ok(Format.head(String.valueOf(response.string()), REPORT_MAX_CHARS)));
+        };
+    }
+
+    /** The subscription without its key and signature. */
+    static String subscription(JsonNode s) {
+        if (s == null || !s.isObject()) {
+            return KeyValues.of(s);
+        }
+        java.util.Map<String, JsonNode> shown = new java.util.TreeMap<>();
+        s.entries().forEach(e -> {
+            if (!SUBSCRIPTION_SECRETS.contains(e.getKey())) {
+                shown.put(e.getKey(), e.getValue());
+            }
+        });
+        return KeyValues.of(JsonNode.createObjectNode(shown));
     }
 
     static String render(String node, JsonNode s) {

@@ -78,7 +78,7 @@ class NodeReadToolsTest {
         ToolResult result = harness.call("proxmox_node_status", "{\"nodes\":\"pve1\"}");
 
         assertTrue(result.error());
-        assertEquals("Invalid arguments: unknown argument(s) [nodes]; proxmox_node_status takes [node]. "
+        assertEquals("Invalid arguments: unknown argument(s) [nodes]; proxmox_node_status takes [node, view]. "
                 + "Nothing was sent to Proxmox.", result.text());
         assertEquals(List.of(), proxmox.requests());
     }
