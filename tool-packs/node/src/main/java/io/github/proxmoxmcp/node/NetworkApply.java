@@ -20,11 +20,11 @@ final class NetworkApply {
     enum Action { apply, revert }
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node,
-                 @JsonPropertyDescription("apply (default) or revert (discard pending changes)") Action action,
-                 @JsonPropertyDescription(Docs.CONFIRM + "for revert") Boolean confirm,
-                 @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-                 @Min(1) @JsonPropertyDescription(Docs.TIMEOUT) Integer timeout) implements Confirmable, TaskInput {
+    record Input(String node,
+                 @JsonPropertyDescription("Default apply") Action action,
+                 @JsonPropertyDescription(Docs.CONFIRM + "revert") Boolean confirm,
+                 @JsonProperty("wait") Boolean waitForTask,
+                 Integer timeout) implements Confirmable, TaskInput {
     }
 
     private NetworkApply() {

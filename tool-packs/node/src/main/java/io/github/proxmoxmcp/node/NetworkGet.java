@@ -21,9 +21,9 @@ final class NetworkGet {
         any_local_bridge, include_sdn }
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node,
-                 @JsonPropertyDescription("One interface's full config") String iface,
-                 @JsonPropertyDescription("List only this type") Type type) {
+    record Input(String node,
+                 String iface,
+                 Type type) {
     }
 
     private NetworkGet() {
@@ -31,7 +31,7 @@ final class NetworkGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_network_get",
-                "List node network interfaces (optionally by type), or one interface's config.",
+                "List node network interfaces, or one interface's config.",
                 Input.class, NetworkGet::handle);
     }
 

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -25,36 +24,36 @@ import reactor.core.publisher.Mono;
  */
 final class NetworkManage {
 
-    static final String BOND_MODES = "^(balance-rr|active-backup|balance-xor|broadcast|802\\.3ad|balance-tlb|balance-alb"
-            + "|balance-slb|lacp-balance-slb|lacp-balance-tcp)$";
+    private static final java.util.regex.Pattern BOND_MODES = java.util.regex.Pattern.compile("balance-rr|active-backup|balance-xor|broadcast|802\\.3ad|balance-tlb|balance-alb"
+            + "|balance-slb|lacp-balance-slb|lacp-balance-tcp");
 
     enum Action { create, update, delete }
 
     enum Type { bridge, bond, eth, alias, vlan, fabric, OVSBridge, OVSBond, OVSPort, OVSIntPort, vnet, unknown }
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node,
+    record Input(String node,
                  @NotNull Action action,
-                 @NotBlank @JsonPropertyDescription("Interface name, e.g. vmbr1") String iface,
-                 @JsonPropertyDescription("Required for create/update") Type type,
+                 @NotBlank String iface,
+                 @JsonPropertyDescription("create/update") Type type,
                  String address,
                  String netmask,
-                 @JsonPropertyDescription("IPv4 CIDR, e.g. 10.0.0.2/24") String cidr,
+                 String cidr,
                  String gateway,
                  String cidr6,
                  String gateway6,
-                 @JsonProperty("bridge_ports") @JsonPropertyDescription("Space-separated, e.g. 'eno1 eno2'") String bridgePorts,
+                 @JsonProperty("bridge_ports") String bridgePorts,
                  @JsonProperty("bridge_vlan_aware") Boolean bridgeVlanAware,
                  Boolean autostart,
                  String comments,
-                 @Min(1280) @Max(65520) Integer mtu,
-                 @JsonProperty("bond_mode") @Pattern(regexp = BOND_MODES) @JsonPropertyDescription("e.g. 802.3ad, active-backup")
+                 Integer mtu,
+                 @JsonProperty("bond_mode")
                  String bondMode,
-                 @JsonPropertyDescription("Bond members, space-separated") String slaves,
+                 String slaves,
                  @JsonProperty("vlan-id") @Min(1) @Max(4094) Integer vlanId,
                  @JsonProperty("vlan-raw-device") String vlanRawDevice,
-                 @JsonPropertyDescription("update: settings to remove") List<String> unset,
-                 @JsonPropertyDescription(Docs.CONFIRM + "for delete") Boolean confirm) implements Confirmable {
+                 @JsonPropertyDescription("update: keys to remove") List<String> unset,
+                 @JsonPropertyDescription(Docs.CONFIRM + "delete") Boolean confirm) implements Confirmable {
     }
 
     private NetworkManage() {
@@ -62,7 +61,7 @@ final class NetworkManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_network_manage",
-                "Create/update (need type) or delete a node interface; staged until proxmox_node_network_apply.",
+                "Create, update or delete a node interface; staged until network_apply.",
                 Input.class, ToolHints.DESTRUCTIVE, NetworkManage::handle)
                 .confirmWhen(in -> in.action() == Action.delete);
     }
@@ -103,6 +102,9 @@ final class NetworkManage {
                 .put("comments", input.comments()).put("mtu", input.mtu()).put("bond_mode", input.bondMode())
                 .put("slaves", input.slaves()).put("vlan-id", input.vlanId()).put("vlan-raw-device", input.vlanRawDevice())
                 .map();
+        if (input.bondMode() != null && !BOND_MODES.matcher(input.bondMode()).matches()) {
+            throw new ToolInputException("bond_mode must be one of " + BOND_MODES.pattern().replace("\\", ""));
+        }
         if (input.action() != Action.delete && input.type() == null) {
             throw new ToolInputException("type is required for action=" + input.action());
         }

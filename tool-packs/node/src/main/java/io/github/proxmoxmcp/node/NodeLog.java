@@ -26,15 +26,15 @@ final class NodeLog {
     enum Source { syslog, journal }
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node,
-                 @JsonPropertyDescription("syslog (default) or journal") Source source,
-                 @JsonPropertyDescription("syslog: YYYY-MM-DD[ HH:MM[:SS]]; journal: UNIX epoch") String since,
-                 @JsonPropertyDescription("Same format as since") String until,
-                 @Min(1) @Max(5000) @JsonPropertyDescription("Max lines (default 100)") Integer limit,
-                 @Min(0) @JsonPropertyDescription("syslog: first line offset") Integer start,
-                 @JsonPropertyDescription("syslog: only this service, e.g. pveproxy") String service,
-                 @JsonPropertyDescription("journal: start after this cursor") String startcursor,
-                 @JsonPropertyDescription("journal: end before this cursor") String endcursor) {
+    record Input(String node,
+                 @JsonPropertyDescription("Default syslog") Source source,
+                 @JsonPropertyDescription("syslog: YYYY-MM-DD[ HH:MM[:SS]]; journal: epoch") String since,
+                 String until,
+                 @Min(1) @JsonPropertyDescription("Default 100") Integer limit,
+                 @JsonPropertyDescription("syslog") Integer start,
+                 @JsonPropertyDescription("syslog") String service,
+                 @JsonPropertyDescription("journal") String startcursor,
+                 @JsonPropertyDescription("journal") String endcursor) {
     }
 
     private NodeLog() {
@@ -42,7 +42,7 @@ final class NodeLog {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_log_get",
-                "Read node syslog or journal, filtered by time/service/cursor; bounded to limit lines.",
+                "Node syslog or journal lines.",
                 Input.class, NodeLog::handle);
     }
 

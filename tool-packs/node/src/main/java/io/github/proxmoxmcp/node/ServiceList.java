@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 final class ServiceList {
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node) {
+    record Input(String node) {
     }
 
     private ServiceList() {
@@ -22,7 +22,7 @@ final class ServiceList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_service_list",
-                "List node system services (pveproxy, corosync, sshd...) with state and enablement.",
+                "List node system services with state.",
                 Input.class, ServiceList::handle);
     }
 

@@ -22,10 +22,10 @@ final class TaskGet {
     static final int TAIL_WINDOW = 5000;
 
     @Serdeable
-    record Input(@NotBlank @JsonPropertyDescription("Task UPID") String upid,
-                 @JsonPropertyDescription("Node; default: the UPID's node") String node,
-                 @Min(0) @JsonPropertyDescription("First log line; default: show the last lines") Integer start,
-                 @Min(1) @Max(5000) @JsonPropertyDescription("Log lines (default 50)") Integer limit) {
+    record Input(@NotBlank String upid,
+                 String node,
+                 @JsonPropertyDescription("Default: tail") Integer start,
+                 @Min(1) Integer limit) {
     }
 
     private TaskGet() {
@@ -33,7 +33,7 @@ final class TaskGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_task_get",
-                "Task status (running/stopped, exit status) and log lines, by UPID.",
+                "Task status and log (tail by default).",
                 Input.class, TaskGet::handle);
     }
 

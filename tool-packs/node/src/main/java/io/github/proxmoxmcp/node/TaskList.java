@@ -21,17 +21,17 @@ final class TaskList {
     enum Status { ok, error, warning, unknown }
 
     @Serdeable
-    record Input(@JsonPropertyDescription(Docs.NODE) String node,
-                 @Min(100) @Max(999999999) @JsonPropertyDescription("Only tasks of this guest") Integer vmid,
-                 @JsonPropertyDescription("Only this task type, e.g. vzdump, qmstart") String typefilter,
-                 @JsonPropertyDescription("Only these end states") List<Status> statusfilter,
-                 @JsonPropertyDescription("archive (default), active or all") Source source,
-                 @JsonPropertyDescription("Only failed tasks") Boolean errors,
-                 @JsonPropertyDescription("Only tasks of this user, e.g. root@pam") String userfilter,
-                 @Min(0) @JsonPropertyDescription("UNIX epoch lower bound") Long since,
-                 @Min(0) @JsonPropertyDescription("UNIX epoch upper bound") Long until,
-                 @Min(0) @JsonPropertyDescription("Offset") Integer start,
-                 @Min(1) @Max(1000) @JsonPropertyDescription("Max tasks (default 50)") Integer limit) {
+    record Input(String node,
+                 Integer vmid,
+                 @JsonPropertyDescription("e.g. vzdump") String typefilter,
+                 List<Status> statusfilter,
+                 Source source,
+                 @JsonPropertyDescription("Only failed") Boolean errors,
+                 String userfilter,
+                 @JsonPropertyDescription("Epoch") Long since,
+                 @JsonPropertyDescription("Epoch") Long until,
+                 Integer start,
+                 @Min(1) Integer limit) {
     }
 
     private TaskList() {
@@ -39,7 +39,7 @@ final class TaskList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_task_list",
-                "List node tasks (newest first) with filters; UPIDs feed proxmox_node_task_get.",
+                "List node tasks, newest first, filtered.",
                 Input.class, TaskList::handle);
     }
 

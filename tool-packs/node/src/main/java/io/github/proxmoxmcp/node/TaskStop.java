@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 final class TaskStop {
 
     @Serdeable
-    record Input(@NotBlank @JsonPropertyDescription("Task UPID") String upid,
-                 @JsonPropertyDescription("Node; default: the UPID's node") String node,
-                 @JsonPropertyDescription(Docs.CONFIRM + "aborts the task") Boolean confirm) implements Confirmable {
+    record Input(@NotBlank String upid,
+                 String node,
+                 @JsonPropertyDescription(Docs.CONFIRM) Boolean confirm) implements Confirmable {
     }
 
     private TaskStop() {

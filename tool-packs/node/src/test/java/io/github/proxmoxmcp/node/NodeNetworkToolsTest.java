@@ -110,9 +110,9 @@ class NodeNetworkToolsTest extends PackTest {
         invalid("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\"}",
                 "type is required for action=create");
         invalid("proxmox_node_network_manage",
-                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"bond_mode\":\"lacp\"}", "bondMode");
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"bond_mode\":\"lacp\"}", "bond_mode must be one of");
         invalid("proxmox_node_network_manage",
-                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"mtu\":100}", "mtu");
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"vlan-id\":5000}", "vlanId");
     }
 
     @Test

@@ -49,7 +49,7 @@ class NodeServiceAndTaskToolsTest extends PackTest {
 
     @Test
     void unknownServiceSendsNothing() {
-        invalid("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"nginx\",\"action\":\"stop\"}", "service");
+        invalid("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"nginx\",\"action\":\"stop\"}", "service must be one of chrony corosync");
     }
 
     @Test
