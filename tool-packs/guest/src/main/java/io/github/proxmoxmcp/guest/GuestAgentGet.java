@@ -5,7 +5,6 @@ import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.text.Compact;
 import io.github.proxmoxmcp.core.text.KeyValues;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.json.tree.JsonNode;
@@ -83,9 +82,5 @@ final class GuestAgentGet {
                     Json.text(fs, "name")));
         }
         return table.render();
-    }
-
-    static String compact(JsonNode node) {
-        return Compact.json(node);
     }
 }

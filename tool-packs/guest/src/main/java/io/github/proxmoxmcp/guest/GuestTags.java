@@ -70,8 +70,9 @@ final class GuestTags {
                         return tags.isEmpty() ? Params.create().delete(List.of("tags"))
                                 : Params.create().put("tags", String.join(";", tags));
                     });
-            return form.flatMap(f -> client.updateConfig(g.node(), g.path(), g.vmid(), f.map())
-                    .thenReturn(ToolResult.ok(g.label() + " updated: " + describe(f))));
+            return form.map(f -> f.put("protection", input.protection()))
+                    .flatMap(f -> client.updateConfig(g.node(), g.path(), g.vmid(), f.map())
+                            .thenReturn(ToolResult.ok(g.label() + " updated: " + describe(f))));
         });
     }
 }
