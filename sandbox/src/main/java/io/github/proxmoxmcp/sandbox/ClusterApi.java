@@ -1,0 +1,257 @@
+package io.github.proxmoxmcp.sandbox;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /version}, {@code /cluster/*}, {@code /nodes}, {@code /pools}, {@code /storage}. */
+final class ClusterApi {
+
+    static final String VERSION = "9.1.1";
+    static final String RELEASE = "9.1";
+    static final String REPOID = "42db4a6cf33dac83";
+
+    private final Cluster cluster;
+    private final Views views;
+
+    ClusterApi(Cluster cluster) {
+        this.cluster = cluster;
+        this.views = new Views(cluster);
+    }
+
+    void register(Router r) {
+        r.get("/version", "", q -> version());
+        r.get("/cluster/resources", "type:vm|storage|node|sdn", q -> resources(q.str("type")));
+        r.get("/cluster/nextid", "vmid:int", q -> nextId(q.integer("vmid")));
+        r.get("/cluster/status", "", q -> status());
+        r.get("/cluster/tasks", "", q -> clusterTasks());
+        r.get("/nodes", "", q -> nodes());
+        r.get("/pools", "poolid type:qemu|lxc|storage", q -> pools(q.str("poolid")));
+        r.get("/pools/{poolid}", "type:qemu|lxc|storage", q -> pool(q.var("poolid")));
+        r.get("/storage", "type", q -> storages(q.str("type")));
+        r.get("/storage/{storage}", "", q -> storageConfig(cluster.storage(q.var("storage"))));
+    }
+
+    static Map<String, Object> version() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("release", RELEASE);
+        m.put("repoid", REPOID);
+        return m;
+    }
+
+    private List<Map<String, Object>> resources(String type) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (type == null || type.equals("node")) {
+            for (NodeState node : cluster.nodes.values()) {
+                Map<String, Object> m = views.nodeSummary(node);
+                m.put("cgroup-mode", 2);
+                m.remove("ssl_fingerprint");
+                out.add(m);
+            }
+        }
+        if (type == null || type.equals("vm")) {
+            for (Guest guest : cluster.guests.values()) {
+                NodeState node = cluster.nodes.get(guest.node);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", guest.type + "/" + guest.vmid);
+                m.put("type", guest.type);
+                m.put("node", guest.node);
+                Map<String, Object> summary = views.guestSummary(guest, !node.online);
+                summary.remove("pid");
+                summary.remove("swap");
+                summary.remove("maxswap");
+                summary.put("maxcpu", summary.remove("cpus"));
+                summary.remove("type");
+                m.putAll(summary);
+                if (guest.pool != null) {
+                    m.put("pool", guest.pool);
+                }
+                out.add(m);
+            }
+        }
+        if (type == null || type.equals("storage")) {
+            for (NodeState node : cluster.nodes.values()) {
+                for (StorageDef storage : cluster.storages.values()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", "storage/" + node.name + "/" + storage.id());
+                    m.put("type", "storage");
+                    m.put("storage", storage.id());
+                    m.put("node", node.name);
+                    m.put("status", node.online ? "available" : "unknown");
+                    m.put("plugintype", storage.type());
+                    m.put("content", storage.contentList());
+                    m.put("shared", storage.shared() ? 1 : 0);
+                    if (node.online) {
+                        m.put("disk", cluster.used(storage, node.name));
+                        m.put("maxdisk", storage.total());
+                    }
+                    out.add(m);
+                }
+            }
+        }
+        if (type == null || type.equals("sdn")) {
+            for (NodeState node : cluster.nodes.values()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", "sdn/" + node.name + "/localnetwork");
+                m.put("type", "sdn");
+                m.put("sdn", "localnetwork");
+                m.put("node", node.name);
+                m.put("status", node.online ? "ok" : "unknown");
+                out.add(m);
+            }
+        }
+        if (type == null) {
+            for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", "/pool/" + pool.getKey());
+                m.put("type", "pool");
+                m.put("pool", pool.getKey());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private String nextId(Integer wanted) {
+        if (wanted != null) {
+            if (wanted < 100) {
+                throw ApiException.parameter("vmid", "value must have a minimum value of 100");
+            }
+            if (cluster.guests.containsKey(wanted)) {
+                throw ApiException.parameter("vmid", "VM " + wanted + " already exists");
+            }
+            return String.valueOf(wanted);
+        }
+        return String.valueOf(cluster.nextId());
+    }
+
+    private List<Map<String, Object>> status() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("type", "cluster");
+        head.put("id", "cluster");
+        head.put("name", Cluster.CLUSTER_NAME);
+        head.put("nodes", cluster.nodes.size());
+        long online = cluster.nodes.values().stream().filter(n -> n.online).count();
+        head.put("quorate", online * 2 > cluster.nodes.size() ? 1 : 0);
+        head.put("version", 3);
+        out.add(head);
+        for (NodeState node : cluster.nodes.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "node");
+            m.put("id", "node/" + node.name);
+            m.put("name", node.name);
+            m.put("nodeid", node.index);
+            m.put("ip", node.ip);
+            m.put("local", node.index == 1 ? 1 : 0);
+            m.put("online", node.online ? 1 : 0);
+            m.put("level", "");
+            out.add(m);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> clusterTasks() {
+        List<Task> tasks = new ArrayList<>(cluster.tasks);
+        tasks.sort(Comparator.comparingLong((Task t) -> t.starttime).reversed());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Task task : tasks) {
+            out.add(TaskApi.listEntry(task));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> nodes() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NodeState node : cluster.nodes.values()) {
+            Map<String, Object> m = views.nodeSummary(node);
+            m.remove("disk");
+            m.remove("maxdisk");
+            out.add(m);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> pools(String poolid) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
+            if (poolid == null || poolid.equals(pool.getKey())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("poolid", pool.getKey());
+                m.put("comment", pool.getValue());
+                if (poolid != null) {
+                    m.put("members", members(pool.getKey()));
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> pool(String poolid) {
+        if (!cluster.pools.containsKey(poolid)) {
+            throw ApiException.fail("pool '" + poolid + "' does not exist");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("comment", cluster.pools.get(poolid));
+        m.put("members", members(poolid));
+        return m;
+    }
+
+    private List<Map<String, Object>> members(String poolid) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Guest guest : cluster.guests.values()) {
+            if (poolid.equals(guest.pool)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", guest.type + "/" + guest.vmid);
+                m.put("type", guest.type);
+                m.put("node", guest.node);
+                m.putAll(views.guestSummary(guest, !cluster.nodes.get(guest.node).online));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> storages(String type) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StorageDef storage : cluster.storages.values()) {
+            if (type == null || type.equals(storage.type())) {
+                out.add(storageConfig(storage));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> storageConfig(StorageDef storage) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("storage", storage.id());
+        m.put("type", storage.type());
+        m.put("content", storage.contentList());
+        m.put("digest", Configs.sha1("storage.cfg"));
+        switch (storage.type()) {
+            case "dir" -> {
+                m.put("path", "/var/lib/vz");
+                m.put("prune-backups", "keep-all=1");
+            }
+            case "lvmthin" -> {
+                m.put("thinpool", "data");
+                m.put("vgname", "pve");
+            }
+            default -> {
+                m.put("server", "192.168.1.5");
+                m.put("export", "/srv/pve");
+                m.put("path", "/mnt/pve/" + storage.id());
+                m.put("options", "vers=4.2");
+                m.put("prune-backups", "keep-daily=7,keep-weekly=4");
+            }
+        }
+        if (storage.shared() && !storage.type().equals("nfs")) {
+            m.put("shared", 1);
+        }
+        return m;
+    }
+}
