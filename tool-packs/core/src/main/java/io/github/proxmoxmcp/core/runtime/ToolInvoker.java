@@ -10,6 +10,7 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -64,7 +65,7 @@ public final class ToolInvoker {
         try {
             return json.readValue(json.writeValueAsBytes(arguments), tool.inputType());
         } catch (IOException | RuntimeException e) {
-            throw new ToolInputException(bindingMessage(e));
+            throw new ToolInputException(bindingMessage(e, tool.inputType()));
         }
     }
 
@@ -78,10 +79,35 @@ public final class ToolInvoker {
         return property.stringValue(com.fasterxml.jackson.annotation.JsonProperty.class).orElse(property.getName());
     }
 
-    private static String bindingMessage(Throwable e) {
+    private static String bindingMessage(Throwable e, Class<?> inputType) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidPropertyFormatException property) {
+                Class<?> type = property.getArgument().getType();
+                Throwable reason = property.getCause();
+                return "cannot read the arguments: " + fieldName(property, inputType) + ": expected " + expected(type)
+                        + (type.isEnum() || reason == null || reason.getMessage() == null
+                            ? "" : " (" + reason.getMessage().lines().findFirst().orElse("").trim() + ")");
+            }
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return "cannot read the arguments: " + (newline > 0 ? message.substring(0, newline) : message);
+    }
+
+    /** The JSON name of the field that could not be read: the last {@code ["name"]} of the serde path. */
+    private static String fieldName(InvalidPropertyFormatException property, Class<?> inputType) {
+        String path = property.getPathAsString();
+        int open = path.lastIndexOf("[\"");
+        int close = path.lastIndexOf("\"]");
+        String javaName = open >= 0 && close > open ? path.substring(open + 2, close) : property.getArgument().getName();
+        return BeanIntrospection.getIntrospection(inputType).getProperty(javaName).map(ToolInvoker::jsonName).orElse(javaName);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The one place failures become text: input problems, Proxmox errors, and anything unexpected. */

@@ -39,6 +39,7 @@ class TlsTest {
     // MockServer re-issues its certificate when it learns a new host name, so read it before each test
     @BeforeEach
     void readServedCertificate() throws Exception {
+        proxmox.reset();
         serverFingerprint = servedFingerprint(proxmox.port());
     }
 

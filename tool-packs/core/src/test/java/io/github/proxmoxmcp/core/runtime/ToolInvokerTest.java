@@ -1,0 +1,230 @@
+package io.github.proxmoxmcp.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.VersionClient;
+import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.spi.ToolHints;
+import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.github.proxmoxmcp.core.spi.ToolPack;
+import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackHarness;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/** Bind, validate, confirm, handle: every failure is an error result and nothing is sent unless the input passed. */
+class ToolInvokerTest {
+
+    @Serdeable
+    record Read(@NotBlank String node, @Min(1) Integer vmid, @JsonProperty("wait") Boolean waitForTask) {
+    }
+
+    @Serdeable
+    record Destroy(@NotBlank String node, @JsonPropertyDescription("Must be true") Boolean confirm) implements Confirmable {
+    }
+
+    @Serdeable
+    record Crud(@NotBlank String action, Boolean confirm) implements Confirmable {
+    }
+
+    @Serdeable
+    record Power(@JsonProperty("mode") Mode powerMode) {
+        enum Mode { shutdown, stop }
+    }
+
+    private static Mono<ToolResult> version(Object input, io.github.proxmoxmcp.core.spi.ToolContext context) {
+        return context.bean(VersionClient.class).version()
+                .map(response -> ToolResult.ok(input + " -> " + Json.text(response.data(), "version")));
+    }
+
+    static final class TestPack implements ToolPack {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public String summary() {
+            return "tools to drive the invoker";
+        }
+
+        @Override
+        public List<ToolDefinition<?>> tools() {
+            return List.of(
+                    ToolDefinition.read("test_read", "read", Read.class, ToolInvokerTest::version),
+                    ToolDefinition.write("test_destroy", "destroy", Destroy.class, ToolHints.DESTRUCTIVE, ToolInvokerTest::version),
+                    ToolDefinition.write("test_crud", "crud", Crud.class, ToolHints.WRITE, ToolInvokerTest::version)
+                            .confirmWhen(in -> in.action().equals("delete")),
+                    ToolDefinition.read("test_throws", "throws", Read.class, (in, ctx) -> {
+                        throw new IllegalStateException("handler bug");
+                    }),
+                    ToolDefinition.read("test_error_signal", "errors", Read.class,
+                            (in, ctx) -> Mono.error(new NullPointerException())),
+                    ToolDefinition.read("test_input_error", "input", Read.class, (in, ctx) -> Mono.fromSupplier(() -> {
+                        throw new ToolInputException("vmid is required for action=create");
+                    })),
+                    ToolDefinition.read("test_enum", "enum", Power.class, ToolInvokerTest::version),
+                    ToolDefinition.read("test_node", "node", Read.class,
+                            (in, ctx) -> Mono.just(ToolResult.ok(ctx.node(in.node().equals("-") ? null : in.node())))));
+        }
+    }
+
+    private static PackHarness harness;
+    private static MockProxmox proxmox;
+
+    @BeforeAll
+    static void start() {
+        harness = PackHarness.start(new TestPack());
+        proxmox = harness.proxmox();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        proxmox.reset();
+        proxmox.respond("GET", "/version", "{\"version\":\"9.1.2\"}");
+    }
+
+    private static void nothingSent() {
+        assertEquals(List.of(), proxmox.requests());
+    }
+
+    @Test
+    void validInputReachesTheHandler() {
+        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"vmid\":100,\"wait\":false}");
+        assertEquals(ToolResult.ok("Read[node=pve1, vmid=100, waitForTask=false] -> 9.1.2"), result);
+        assertEquals(List.of("GET /version"), proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
+    }
+
+    @Test
+    void unknownArgumentIsRejectedWithTheKnownOnes() {
+        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"waitForTask\":true,\"extra\":1}");
+        assertEquals(ToolResult.error("Invalid arguments: unknown argument(s) [extra, waitForTask]; test_read takes "
+                + "[node, vmid, wait]. Nothing was sent to Proxmox."), result);
+        nothingSent();
+    }
+
+    @Test
+    void constraintViolationsAreListed() {
+        ToolResult result = harness.call("test_read", "{\"node\":\" \",\"vmid\":0}");
+        assertEquals(ToolResult.error("Invalid arguments: node: must not be blank; vmid: must be greater than or equal to 1. "
+                + "Nothing was sent to Proxmox."), result);
+        nothingSent();
+    }
+
+    @Test
+    void missingRequiredFieldIsAViolation() {
+        ToolResult result = harness.call("test_read", "{}");
+        assertEquals(ToolResult.error("Invalid arguments: node: must not be blank. Nothing was sent to Proxmox."), result);
+        nothingSent();
+    }
+
+    @Test
+    void aStringForAnIntegerIsABindingError() {
+        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"vmid\":\"abc\"}");
+        assertEquals(ToolResult.error("Invalid arguments: cannot read the arguments: vmid: expected integer "
+                + "(Unable to coerce string to integer). Nothing was sent to Proxmox."), result);
+        nothingSent();
+    }
+
+    @Test
+    void anUnknownEnumValueNamesTheAllowedOnes() {
+        ToolResult result = harness.call("test_enum", "{\"mode\":\"halt\"}");
+        assertEquals(ToolResult.error("Invalid arguments: cannot read the arguments: mode: expected one of [shutdown, stop]. "
+                + "Nothing was sent to Proxmox."), result);
+        nothingSent();
+    }
+
+    @Test
+    void destructiveToolWithoutConfirmIsRefused() {
+        for (String arguments : List.of("{\"node\":\"pve1\"}", "{\"node\":\"pve1\",\"confirm\":false}")) {
+            ToolResult result = harness.call("test_destroy", arguments);
+            assertEquals(ToolResult.error("test_destroy is destructive: nothing was changed. Check the target, then call "
+                    + "again with confirm: true."), result);
+        }
+        nothingSent();
+    }
+
+    @Test
+    void destructiveToolWithConfirmRuns() {
+        ToolResult result = harness.call("test_destroy", "{\"node\":\"pve1\",\"confirm\":true}");
+        assertEquals(ToolResult.ok("Destroy[node=pve1, confirm=true] -> 9.1.2"), result);
+    }
+
+    @Test
+    void confirmWhenOnlyGuardsTheDestructiveAction() {
+        assertEquals(ToolResult.ok("Crud[action=create, confirm=null] -> 9.1.2"), harness.call("test_crud", "{\"action\":\"create\"}"));
+        assertEquals(ToolResult.error("test_crud is destructive: nothing was changed. Check the target, then call again with "
+                + "confirm: true."), harness.call("test_crud", "{\"action\":\"delete\"}"));
+        assertEquals(1, proxmox.requests().size());
+    }
+
+    @Test
+    void aHandlerThatThrowsYieldsAnErrorResult() {
+        ToolResult result = harness.call("test_throws", "{\"node\":\"pve1\"}");
+        assertEquals(ToolResult.error("Proxmox request failed: handler bug"), result);
+        nothingSent();
+    }
+
+    @Test
+    void aHandlerErrorSignalWithoutMessageYieldsAnErrorResult() {
+        ToolResult result = harness.call("test_error_signal", "{\"node\":\"pve1\"}");
+        assertEquals(ToolResult.error("Proxmox request failed: NullPointerException"), result);
+    }
+
+    @Test
+    void aToolInputExceptionFromTheHandlerIsAnInputError() {
+        ToolResult result = harness.call("test_input_error", "{\"node\":\"pve1\"}");
+        assertEquals(ToolResult.error("Invalid arguments: vmid is required for action=create. Nothing was sent to Proxmox."),
+                result);
+    }
+
+    @Test
+    void aProxmoxFailureBecomesAnErrorResult() {
+        proxmox.reset();
+        proxmox.fail("GET", "/version", 403, "Permission check failed (/, Sys.Audit)", Map.of());
+        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\"}");
+        assertEquals(true, result.error());
+        assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\nThe API user lacks a privilege for this "
+                + "path (see the message for which). With an API token, privilege separation limits the token to its own "
+                + "ACLs: grant the role to the token too, or create the token with privilege separation off.", result.text());
+    }
+
+    @Test
+    void nodeFallsBackToTheDefaultOrAsksForIt() {
+        assertEquals(ToolResult.ok("pve1"), harness.call("test_node", "{\"node\":\"pve1\"}"));
+        assertEquals(ToolResult.error("Invalid arguments: node is required (or set PROXMOX_DEFAULT_NODE); list nodes with "
+                + "proxmox_node_list. Nothing was sent to Proxmox."), harness.call("test_node", "{\"node\":\"-\"}"));
+        try (PackHarness withDefault = PackHarness.start(new TestPack(), Map.of("proxmox.default-node", "pve9"))) {
+            assertEquals(ToolResult.ok("pve9"), withDefault.call("test_node", "{\"node\":\"-\"}"));
+        }
+    }
+
+    @Test
+    void definitionsRejectInconsistentTiersAndHints() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ToolDefinition.write("bad", "d", Read.class, ToolHints.READ, ToolInvokerTest::version));
+        assertThrows(IllegalArgumentException.class,
+                () -> ToolDefinition.write("bad", "d", Read.class, ToolHints.DESTRUCTIVE, ToolInvokerTest::version));
+        assertThrows(IllegalArgumentException.class,
+                () -> ToolDefinition.read("bad", "d", Read.class, ToolInvokerTest::version).confirmWhen(in -> true));
+    }
+}
