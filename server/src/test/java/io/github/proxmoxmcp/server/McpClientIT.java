@@ -63,10 +63,11 @@ class McpClientIT {
             assertEquals("PVEAPIToken=root@pam!mcp=e2e-secret-value", proxmox.requests().getFirst().headers().get("authorization"));
 
             proxmox.reset();
-            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("proxmox_guest_snapshot_delete",
-                    Map.of("vmid", 100, "snapname", "before-upgrade", "confirm", true)));
+            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("proxmox_node_power_control",
+                    Map.of("node", "pve1", "command", "reboot", "confirm", true)));
             assertTrue(Boolean.TRUE.equals(refused.isError()));
-            assertTrue(text(refused).startsWith("Permission denied: proxmox_guest_snapshot_delete changes the cluster"), text(refused));
+            assertEquals("Permission denied: proxmox_node_power_control changes the cluster and elevated tools are disabled. "
+                    + "Nothing was sent to Proxmox. An operator can enable them with PROXMOX_ALLOW_ELEVATED=true.", text(refused));
             assertEquals(List.of(), proxmox.requests());
         } finally {
             client.closeGracefully();
@@ -79,7 +80,7 @@ class McpClientIT {
         try {
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertTrue(tools.stream().anyMatch(t -> !Boolean.TRUE.equals(t.annotations().readOnlyHint())));
-            assertTrue(tools.stream().anyMatch(t -> t.name().equals("proxmox_guest_snapshot_delete")
+            assertTrue(tools.stream().anyMatch(t -> t.name().equals("proxmox_node_power_control")
                     && t.annotations().readOnlyHint() == null && t.annotations().destructiveHint() == null));
         } finally {
             client.closeGracefully();

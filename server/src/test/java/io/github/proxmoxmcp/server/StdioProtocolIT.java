@@ -42,7 +42,13 @@ class StdioProtocolIT {
         send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         send(stdin, "this is { not json");
         Map<String, Object> parseError = parse(stdout.readLine());
+        assertTrue(parseError.containsKey("id") && parseError.get("id") == null);
         assertEquals(-32700, ((Number) ((Map<String, Object>) parseError.get("error")).get("code")).intValue());
+
+        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":7,\"params\":{}}");
+        Map<String, Object> invalid = parse(stdout.readLine());
+        assertEquals(7, ((Number) invalid.get("id")).intValue());
+        assertEquals(-32600, ((Number) ((Map<String, Object>) invalid.get("error")).get("code")).intValue());
 
         send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
         Map<String, Object> pong = parse(stdout.readLine());

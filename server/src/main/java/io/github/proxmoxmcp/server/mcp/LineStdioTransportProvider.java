@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,8 +63,13 @@ public final class LineStdioTransportProvider implements McpServerTransportProvi
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
                     dispatch(line);
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot handle a message: {}", e.toString());
                 }
             }
         } catch (IOException e) {
@@ -78,8 +84,7 @@ public final class LineStdioTransportProvider implements McpServerTransportProvi
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, line);
         } catch (IOException | RuntimeException e) {
-            write(McpSchema.JSONRPCResponse.error(null,
-                    new McpSchema.JSONRPCResponse.JSONRPCError(-32700, "Parse error: not a JSON-RPC message", null)));
+            writeInvalid(line);
             return;
         }
         inFlight.incrementAndGet();
@@ -88,9 +93,42 @@ public final class LineStdioTransportProvider implements McpServerTransportProvi
                 .subscribe(ok -> { }, error -> LOG.warn("message handling failed: {}", error.toString()));
     }
 
-    private synchronized void write(McpSchema.JSONRPCMessage message) {
+    /**
+     * Not JSON at all: -32700 with a null id; JSON but not a JSON-RPC message: -32600 with its id when
+     * it has one. Written as raw text because the SDK's response type refuses a null id.
+     */
+    private void writeInvalid(String line) {
+        Object id = null;
+        int code = -32700;
+        String message = "Parse error: the line is not JSON";
         try {
-            byte[] bytes = json.writeValueAsBytes(message);
+            Map<String, Object> object = json.readValue(line, new TypeRef<Map<String, Object>>() { });
+            code = -32600;
+            message = "Invalid Request: not a JSON-RPC 2.0 message";
+            Object candidate = object == null ? null : object.get("id");
+            id = candidate instanceof String || candidate instanceof Number ? candidate : null;
+        } catch (IOException | RuntimeException notJson) {
+            // stays a parse error
+        }
+        try {
+            String idText = id == null ? "null" : json.writeValueAsString(id);
+            writeLine(("{\"jsonrpc\":\"2.0\",\"id\":" + idText + ",\"error\":{\"code\":" + code + ",\"message\":"
+                    + json.writeValueAsString(message) + "}}").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.debug("cannot write error reply: {}", e.getMessage());
+        }
+    }
+
+    private void write(McpSchema.JSONRPCMessage message) {
+        try {
+            writeLine(json.writeValueAsBytes(message));
+        } catch (IOException e) {
+            LOG.debug("cannot write reply: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void writeLine(byte[] bytes) {
+        try {
             out.write(bytes);
             out.write('\n');
             out.flush();
