@@ -92,6 +92,7 @@ final class GuestApi {
             });
             r.get(base + "/feature", "feature*:snapshot|clone|copy snapname", q -> feature(guest(q, type), q.str("feature")));
             registerSnapshots(r, type, base);
+            registerConsole(r, type, base);
         }
     }
 
@@ -338,6 +339,65 @@ final class GuestApi {
         eth.put("inet", ip == null || ip.equals("dhcp") ? "192.168.1." + (100 + guest.vmid % 100) + "/24" : ip);
         out.add(eth);
         return out;
+    }
+
+    // ---- consoles and unlink ----
+
+    private void registerConsole(Router r, String type, String base) {
+        boolean qemu = type.equals("qemu");
+        r.post(base + "/vncproxy", qemu ? "generate-password:bool websocket:bool" : "height:int websocket:bool width:int",
+                q -> console(guest(q, type), q, "vncproxy", 5900));
+        r.post(base + "/termproxy", qemu ? "serial:serial0|serial1|serial2|serial3" : "",
+                q -> console(guest(q, type), q, "vncproxy", 5901));
+        r.post(base + "/spiceproxy", "proxy", q -> {
+            Guest g = guest(q, type);
+            requireRunning(g);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "spice");
+            m.put("host", "pvespiceproxy:" + Configs.sha1("spice" + g.vmid).substring(0, 8) + ":" + g.vmid + ":" + g.node + "::"
+                    + Configs.sha1("spice-ticket" + g.vmid));
+            m.put("proxy", "http://" + q.str("proxy", cluster.nodes.get(g.node).ip) + ":3128");
+            m.put("tls-port", 61000);
+            m.put("password", Configs.sha1("spice-password" + g.vmid).substring(0, 12));
+            m.put("ca", "-----BEGIN CERTIFICATE-----\\nSANDBOX\\n-----END CERTIFICATE-----\\n");
+            m.put("title", g.kind() + " " + g.vmid);
+            return m;
+        });
+        if (qemu) {
+            r.put(base + "/unlink", "idlist* force:bool", q -> {
+                Guest g = guest(q, type);
+                GuestLifecycle.checkLock(g, false);
+                for (String key : splitList(q.str("idlist"))) {
+                    String value = g.config.remove(key);
+                    g.pending.remove(key);
+                    if (value != null && Configs.isDiskKey(key) && !q.flag("force") && !key.startsWith("unused")
+                            && !"cdrom".equals(Configs.option(value, "media"))) {
+                        keepAsUnused(g, Configs.volume(value));
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private static void requireRunning(Guest g) {
+        if (!g.running()) {
+            throw ApiException.fail(g.kind() + " " + g.vmid + " not running");
+        }
+    }
+
+    private Map<String, Object> console(Guest g, Request q, String taskType, int port) {
+        requireRunning(g);
+        String upid = cluster.startTask(g.node, taskType, String.valueOf(g.vmid), q.user, t -> { });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", q.user);
+        m.put("ticket", "PVEVNC:" + String.format("%08X", cluster.now()) + "::" + Configs.sha1(upid));
+        m.put("port", String.valueOf(port));
+        m.put("upid", upid);
+        if (port == 5900) {
+            m.put("cert", "-----BEGIN CERTIFICATE-----\nSANDBOX\n-----END CERTIFICATE-----\n");
+        }
+        return m;
     }
 
     // ---- cloud-init ----

@@ -99,19 +99,20 @@ final class Http implements HttpHandler {
             cluster.tick();
             Router.Match match = router.match(method, segments, path);
             match.route().spec().check(params, match.vars());
-            checkPathVars(match.vars());
+            checkPathVars(match.vars(), path.endsWith("/wakeonlan"));
             return match.route().handler().handle(new Request(method, path, match.vars(), params, user));
         }
     }
 
-    private void checkPathVars(Map<String, String> vars) {
+    private void checkPathVars(Map<String, String> vars, boolean wakeOnLan) {
         String vmid = vars.get("vmid");
         if (vmid != null && !vmid.matches("\\d{3,9}")) {
             throw ApiException.parameter("vmid", vmid.matches("\\d+")
                     ? "value must have a minimum value of 100" : "type check ('integer') failed - got '" + vmid + "'");
         }
-        if (vars.containsKey("node")) {
-            cluster.node(vars.get("node"));
+        String node = vars.get("node");
+        if (node != null && !(wakeOnLan && cluster.nodes.containsKey(node))) {
+            cluster.node(node);
         }
     }
 

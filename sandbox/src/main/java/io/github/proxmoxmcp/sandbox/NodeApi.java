@@ -53,17 +53,18 @@ final class NodeApi {
                 "version", "vzdump"));
         r.get("/nodes/{node}/status", "", q -> status(cluster.node(q.node())));
         r.get("/nodes/{node}/version", "", q -> ClusterApi.version());
-        r.get("/nodes/{node}/services", "", q -> services());
+        r.get("/nodes/{node}/services", "", q -> services(cluster.node(q.node())));
         r.get("/nodes/{node}/services/{service}", "", q -> names("reload", "restart", "start", "state", "stop"));
-        r.get("/nodes/{node}/services/{service}/state", "", q -> service(q.var("service")));
+        r.get("/nodes/{node}/services/{service}/state", "", q -> service(cluster.node(q.node()), q.var("service")));
         r.get("/nodes/{node}/syslog", "limit:int service since start:int until", this::syslog);
         r.get("/nodes/{node}/journal", "endcursor lastentries:int since:int startcursor until:int", this::journal);
         r.get("/nodes/{node}/network", "type:bridge|bond|eth|alias|vlan|fabric|OVSBridge|OVSBond|OVSPort|OVSIntPort|"
                 + "vnet|any_bridge|any_local_bridge|include_sdn", q -> network(q.node(), q.str("type")));
         r.get("/nodes/{node}/network/{iface}", "", q -> iface(q.node(), q.var("iface")));
-        r.get("/nodes/{node}/dns", "", q -> dns());
-        r.get("/nodes/{node}/hosts", "", q -> hosts());
-        r.get("/nodes/{node}/time", "", q -> time());
+        r.get("/nodes/{node}/dns", "", q -> dns(cluster.node(q.node())));
+        r.get("/nodes/{node}/hosts", "", q -> hosts(cluster.node(q.node())));
+        r.get("/nodes/{node}/time", "", q -> time(cluster.node(q.node())));
+        new NodeWrites(cluster, this).register(r);
         r.get("/nodes/{node}/apt/versions", "", q -> aptVersions());
         r.get("/nodes/{node}/apt/update", "", q -> aptUpdates());
         r.post("/nodes/{node}/apt/update", "notify:bool quiet:bool", q -> cluster.startTask(q.node(), "aptupdate", "",
@@ -122,18 +123,25 @@ final class NodeApi {
         return String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
-    private List<Map<String, Object>> services() {
+    private List<Map<String, Object>> services(NodeState node) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String[] service : SERVICES) {
-            out.add(service(service[0]));
+            out.add(service(node, service[0]));
         }
         return out;
+    }
+
+    private java.util.Set<String> stoppedHere = java.util.Set.of();
+
+    Map<String, Object> service(NodeState node, String name) {
+        stoppedHere = node.stoppedServices.keySet();
+        return service(name);
     }
 
     private Map<String, Object> service(String name) {
         for (String[] service : SERVICES) {
             if (service[0].equals(name)) {
-                boolean dead = name.equals("systemd-timesyncd");
+                boolean dead = name.equals("systemd-timesyncd") || stoppedHere.contains(name);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("service", name);
                 m.put("name", name);
@@ -202,11 +210,20 @@ final class NodeApi {
         return out;
     }
 
+    Map<String, Map<String, Object>> interfaces(NodeState n) {
+        if (n.interfaces == null) {
+            n.interfaces = new LinkedHashMap<>();
+            for (String name : List.of("eno1", "eno2", "vmbr0", "vmbr1")) {
+                n.interfaces.put(name, iface(n, name));
+            }
+        }
+        return n.pendingInterfaces != null ? n.pendingInterfaces : n.interfaces;
+    }
+
     private List<Map<String, Object>> network(String node, String type) {
         NodeState n = cluster.node(node);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : List.of("eno1", "eno2", "vmbr0", "vmbr1")) {
-            Map<String, Object> iface = iface(n, name);
+        for (Map<String, Object> iface : interfaces(n).values()) {
             String t = (String) iface.get("type");
             if (type == null || type.equals(t) || (type.startsWith("any_") && t.equals("bridge"))) {
                 out.add(iface);
@@ -217,13 +234,14 @@ final class NodeApi {
 
     private Map<String, Object> iface(String node, String name) {
         NodeState n = cluster.node(node);
-        if (!List.of("eno1", "eno2", "vmbr0", "vmbr1").contains(name)) {
-            throw ApiException.fail("network interface '" + name + "' does not exist");
+        Map<String, Object> iface = interfaces(n).get(name);
+        if (iface == null) {
+            throw ApiException.fail("interface '" + name + "' does not exist");
         }
-        return iface(n, name);
+        return iface;
     }
 
-    private static Map<String, Object> iface(NodeState node, String name) {
+    static Map<String, Object> iface(NodeState node, String name) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iface", name);
         boolean bridge = name.startsWith("vmbr");
@@ -261,32 +279,42 @@ final class NodeApi {
         return m;
     }
 
-    private static Map<String, Object> dns() {
+    Map<String, Object> dns(NodeState node) {
+        if (node.dns.isEmpty()) {
+            node.dns.put("search", "sandbox.lan");
+            node.dns.put("dns1", "192.168.1.1");
+            node.dns.put("dns2", "1.1.1.1");
+        }
+        return new LinkedHashMap<>(node.dns);
+    }
+
+    Map<String, Object> hosts(NodeState node) {
+        if (node.hosts == null) {
+            node.hosts = defaultHosts();
+        }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("search", "sandbox.lan");
-        m.put("dns1", "192.168.1.1");
-        m.put("dns2", "1.1.1.1");
+        m.put("digest", Configs.sha1(node.hosts));
+        m.put("data", node.hosts);
         return m;
     }
 
-    private Map<String, Object> hosts() {
+    private String defaultHosts() {
         StringBuilder data = new StringBuilder("127.0.0.1 localhost.localdomain localhost\n");
         for (NodeState node : cluster.nodes.values()) {
             data.append(node.ip).append(' ').append(node.name).append(".sandbox.lan ").append(node.name).append('\n');
         }
         data.append("\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\n");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("digest", Configs.sha1(data.toString()));
-        m.put("data", data.toString());
-        return m;
+        return data.toString();
     }
 
-    private Map<String, Object> time() {
+    private Map<String, Object> time(NodeState node) {
         long now = cluster.now();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("timezone", "Europe/Berlin");
+        m.put("timezone", node.timezone);
         m.put("time", now);
-        m.put("localtime", now + ZoneOffset.ofHours(1).getTotalSeconds());
+        int offset = node.timezone.equals("UTC") ? 0 : java.time.ZoneId.of(node.timezone).getRules()
+                .getOffset(Instant.ofEpochSecond(now)).getTotalSeconds();
+        m.put("localtime", now + offset);
         return m;
     }
 
@@ -365,7 +393,7 @@ final class NodeApi {
         out.append("# pveversion --verbose\nproxmox-ve: 9.1.0 (running kernel: ").append(KERNEL).append(")\n");
         out.append("pve-manager: ").append(ClusterApi.VERSION).append(" (running version: ").append(ClusterApi.VERSION)
                 .append('/').append(ClusterApi.REPOID).append(")\n\n");
-        out.append("# cat /etc/hosts\n").append(hosts().get("data")).append('\n');
+        out.append("# cat /etc/hosts\n").append(hosts(node).get("data")).append('\n');
         out.append("==== info about virtual guests ====\n\n# qm list\n");
         out.append("      VMID NAME                 STATUS     MEM(MB)    BOOTDISK(GB) PID\n");
         for (Guest guest : cluster.guests.values()) {
