@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON Schema (2020-12) of a tool's input, generated from its record: names and descriptions from the
- * Jackson annotations, required fields and bounds from the jakarta constraints, no extra properties.
+ * Jackson annotations, required fields and bounds from the jakarta constraints. Unknown arguments are
+ * refused by {@link ToolInvoker} with the list of valid ones, so the schema does not spend
+ * {@code additionalProperties: false} on every tool of a catalog the agent pays for each turn.
  */
 public final class InputSchemas {
 
@@ -26,7 +28,7 @@ public final class InputSchemas {
                         JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
                         JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
-                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);
         this.generator = new SchemaGenerator(config.build());

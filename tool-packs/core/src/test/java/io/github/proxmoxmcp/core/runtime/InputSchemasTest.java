@@ -44,13 +44,13 @@ class InputSchemasTest {
                 "name":{"type":"string","pattern":"[a-z][a-z0-9-]*"},\
                 "tags":{"type":"array","items":{"type":"string"}},\
                 "options":{"type":"object","additionalProperties":{"type":"string"}}},\
-                "required":["node","vmid"],"additionalProperties":false}""",
+                "required":["node","vmid"]}""",
                 new InputSchemas().schema(Input.class).toString());
     }
 
     @Test
     void anInputWithoutFieldsStillHasProperties() {
-        assertEquals("{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{}}",
+        assertEquals("{\"type\":\"object\",\"properties\":{}}",
                 new InputSchemas().schema(Empty.class).toString());
     }
 }
