@@ -23,7 +23,8 @@ public final class RootCommand implements Callable<Integer> {
 
     static final int CONFIG_ERROR = 2;
 
-    @Option(names = "--sandbox", description = "Run against a built-in simulated cluster (no Proxmox needed; elevated tools allowed).")
+    @Option(names = "--sandbox", description = "Run against a built-in simulated cluster (no Proxmox needed; elevated tools allowed). "
+            + "Same as PROXMOX_SANDBOX=true.")
     boolean sandbox;
 
     @Option(names = "--packs", split = ",", description = "Tool packs to enable (default: all; same as PROXMOX_TOOL_PACKS).")
@@ -48,7 +49,7 @@ public final class RootCommand implements Callable<Integer> {
         if (packs != null && !packs.isEmpty()) {
             settings = settings.withPacks(packs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
-        if (sandbox) {
+        if (sandbox || settings.sandbox()) {
             running = Sandbox.start(SandboxOptions.defaults());
             System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE cluster on " + running.url()
                     + ", not a real one. Nothing you do here touches real machines.");

@@ -36,7 +36,8 @@ public record Settings(
         double rateLimit,
         Optional<String> defaultNode,
         String logLevel,
-        String transport) {
+        String transport,
+        boolean sandbox) {
 
     static final List<String> SSL_MODES = List.of("strict", "verify", "insecure");
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
@@ -106,8 +107,9 @@ public record Settings(
         oneOf("LOG_LEVEL", logLevel, LOG_LEVELS);
         String transport = e.first("MCP_TRANSPORT").map(s -> s.toLowerCase(Locale.ROOT)).orElse("stdio");
         oneOf("MCP_TRANSPORT", transport, TRANSPORTS);
+        boolean sandbox = e.first("PROXMOX_SANDBOX").map(v -> bool("PROXMOX_SANDBOX", v)).orElse(false);
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, fingerprint, allowElevated, packs,
-                timeout, retries, retryDelay, maxConcurrent, rateLimit, e.first("PROXMOX_DEFAULT_NODE"), logLevel, transport);
+                timeout, retries, retryDelay, maxConcurrent, rateLimit, e.first("PROXMOX_DEFAULT_NODE"), logLevel, transport, sandbox);
     }
 
     /** Checks what talking to Proxmox needs: where it is and how to log in. */
@@ -127,12 +129,12 @@ public record Settings(
     public Settings withConnection(URI newUrl, String newTokenId, String newTokenSecret, boolean elevated) {
         return new Settings(Optional.of(newUrl), Optional.of(newTokenId), Optional.of(newTokenSecret), user, Optional.empty(),
                 "strict", Optional.empty(), Optional.empty(), elevated, packs, timeout, retryAttempts, retryDelay, maxConcurrent,
-                rateLimit, defaultNode, logLevel, transport);
+                rateLimit, defaultNode, logLevel, transport, true);
     }
 
     public Settings withPacks(List<String> newPacks) {
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, tlsFingerprint, allowElevated, newPacks,
-                timeout, retryAttempts, retryDelay, maxConcurrent, rateLimit, defaultNode, logLevel, transport);
+                timeout, retryAttempts, retryDelay, maxConcurrent, rateLimit, defaultNode, logLevel, transport, sandbox);
     }
 
     /** The Micronaut properties of the Proxmox client core. */
