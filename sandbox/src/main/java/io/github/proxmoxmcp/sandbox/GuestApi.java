@@ -62,7 +62,8 @@ final class GuestApi {
             r.get(base + "/status/current", "", q -> current(guest(q, type)));
             r.get(base + "/config", "current:bool snapshot", q -> config(guest(q, type), q.flag("current"), q.str("snapshot")));
             String options = type.equals("qemu") ? QEMU_OPTIONS : LXC_OPTIONS;
-            r.put(base + "/config", options + " delete digest revert"
+            // import-working-storage is accepted by the asynchronous POST only.
+            r.put(base + "/config", options.replace(" import-working-storage", "") + " delete digest revert"
                     + (type.equals("qemu") ? " force:bool skiplock:bool" : ""), q -> {
                 update(guest(q, type), q);
                 return null;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The wire side: {@code /api2/json}, authentication, parameters, {@code {"data": ...}} and Proxmox-style errors. */
@@ -20,13 +21,17 @@ final class Http implements HttpHandler {
     private final Cluster cluster;
     private final Auth auth;
     private final Router router;
-    private final JsonMapper json;
+    private final CompletableFuture<JsonMapper> mapper;
 
-    Http(Cluster cluster, Auth auth, Router router, JsonMapper json) {
+    Http(Cluster cluster, Auth auth, Router router, CompletableFuture<JsonMapper> mapper) {
         this.cluster = cluster;
         this.auth = auth;
         this.router = router;
-        this.json = json;
+        this.mapper = mapper;
+    }
+
+    private JsonMapper json() {
+        return mapper.join();
     }
 
     @Override
@@ -51,7 +56,7 @@ final class Http implements HttpHandler {
                 body.put("data", null);
                 body.put("message", reason);
             }
-            byte[] bytes = json.writeValueAsBytes(body);
+            byte[] bytes = json().writeValueAsBytes(body);
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             exchange.getResponseHeaders().set("Cache-Control", "max-age=0");
             if (reason != null) {
@@ -119,7 +124,7 @@ final class Http implements HttpHandler {
     private void parseJson(byte[] content, Map<String, List<String>> params) {
         Map<?, ?> object;
         try {
-            object = json.readValue(content, Map.class);
+            object = json().readValue(content, Map.class);
         } catch (RuntimeException e) {
             throw new ApiException(400, "malformed JSON body");
         }

@@ -12,7 +12,7 @@ final class NodeWrites {
             + "bond_mode:balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb "
             + "bond_xmit_hash_policy:layer2|layer2+3|layer3+4 bridge_ports bridge_vids bridge_vlan_aware:bool cidr cidr6 "
             + "comments comments6 gateway gateway6 mtu:int netmask netmask6:int ovs_bonds ovs_bridge ovs_options ovs_ports "
-            + "ovs_tag:int slaves type*:bridge|bond|eth|alias|vlan|fabric|OVSBridge|OVSBond|OVSPort|OVSIntPort|vnet "
+            + "ovs_tag:int slaves type*:bridge|bond|eth|alias|vlan|fabric|OVSBridge|OVSBond|OVSPort|OVSIntPort|vnet|unknown "
             + "vlan-id:int vlan-raw-device";
 
     private final Cluster cluster;

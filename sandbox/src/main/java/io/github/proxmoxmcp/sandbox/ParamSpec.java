@@ -54,6 +54,10 @@ final class ParamSpec {
         return new ParamSpec(params);
     }
 
+    List<String> names() {
+        return params.stream().map(p -> p.family == null ? p.name : p.name + "[n]").toList();
+    }
+
     ParamSpec plus(String spec) {
         List<Param> merged = new ArrayList<>(params);
         merged.addAll(of(spec).params);

@@ -64,6 +64,10 @@ final class Router {
         throw new ApiException(501, "Method '" + method + " " + displayPath + "' not implemented");
     }
 
+    List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     private static String[] split(String template) {
         return template.substring(1).split("/");
     }
