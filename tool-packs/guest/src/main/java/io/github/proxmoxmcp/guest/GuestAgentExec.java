@@ -27,11 +27,11 @@ final class GuestAgentExec {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("Program and arguments, e.g. [\"df\",\"-h\"]") @NotEmpty List<String> command,
-            @JsonPropertyDescription("Standard input") String input,
-            @JsonPropertyDescription("Seconds to wait for exit (default 60)") @Min(1) @Max(3600) Integer timeout) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @NotEmpty List<String> command,
+            @JsonPropertyDescription("stdin") String input,
+            @JsonPropertyDescription("Default 60") @Min(1) @Max(3600) Integer timeout) {
     }
 
     private GuestAgentExec() {
@@ -39,7 +39,7 @@ final class GuestAgentExec {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_agent_exec",
-                "Run a command in a VM via the guest agent; returns exit code, stdout, stderr (bounded).",
+                "Run a command in a VM via the guest agent; returns exit code and output.",
                 Input.class, ToolHints.WRITE, GuestAgentExec::handle);
     }
 

@@ -18,11 +18,11 @@ final class GuestAgentFileRead {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("Absolute path in the guest") @NotBlank String file,
-            @JsonPropertyDescription("Start at this byte") @Min(0) Long offset,
-            @JsonPropertyDescription("Max bytes (default 65536)") @Min(1) @Max(16777216) Integer count) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @JsonPropertyDescription("Absolute path") @NotBlank String file,
+            @Min(0) Long offset,
+            @Min(1) @Max(16777216) Integer count) {
     }
 
     private GuestAgentFileRead() {

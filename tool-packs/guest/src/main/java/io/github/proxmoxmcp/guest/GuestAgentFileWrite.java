@@ -19,10 +19,10 @@ final class GuestAgentFileWrite {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("Absolute path in the guest") @NotBlank String file,
-            @JsonPropertyDescription("New file content (text)") @NotNull @Size(max = 61440) String content) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @JsonPropertyDescription("Absolute path") @NotBlank String file,
+            @NotNull @Size(max = 61440) String content) {
     }
 
     private GuestAgentFileWrite() {

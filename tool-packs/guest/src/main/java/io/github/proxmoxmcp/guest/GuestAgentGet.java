@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -26,9 +25,8 @@ final class GuestAgentGet {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("ping|info|get-osinfo|network-get-interfaces|get-fsinfo|get-host-name|get-users|get-time|get-timezone|get-vcpus")
+            @NotNull @Min(100) Integer vmid,
+            String node,
             @NotBlank @Pattern(regexp = "ping|info|get-osinfo|network-get-interfaces|get-fsinfo|get-host-name|get-users|get-time"
                     + "|get-timezone|get-vcpus") String command) {
     }
@@ -38,7 +36,7 @@ final class GuestAgentGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_agent_get",
-                "Query a VM's QEMU guest agent: ping, OS info, IP addresses, filesystems, hostname, users, time.",
+                "Query a VM's guest agent (IPs, OS, filesystems...).",
                 Input.class, GuestAgentGet::handle);
     }
 

@@ -18,11 +18,11 @@ final class GuestAgentSetPassword {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("User in the guest") @NotBlank String username,
-            @JsonPropertyDescription("New password") @NotBlank @Size(min = 5, max = 1024) String password,
-            @JsonPropertyDescription("password is already crypt()ed") Boolean crypted) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @NotBlank String username,
+            @NotBlank @Size(min = 5, max = 1024) String password,
+            @JsonPropertyDescription("Already crypt()ed") Boolean crypted) {
 
         @Override
         public String toString() {

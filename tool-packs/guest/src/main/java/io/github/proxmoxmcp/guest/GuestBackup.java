@@ -23,17 +23,17 @@ final class GuestBackup {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("Backup storage (default: node's default)") String storage,
-            @JsonPropertyDescription("snapshot (default), suspend or stop") Mode mode,
-            @JsonPropertyDescription("0, 1, gzip, lzo or zstd") @Pattern(regexp = "0|1|gzip|lzo|zstd") String compress,
-            @JsonPropertyDescription("Notes, may use {{guestname}}, {{vmid}}") String notesTemplate,
-            @JsonPropertyDescription("Prune old backups per retention (default true)") Boolean remove,
-            @JsonPropertyDescription("Mark the backup protected") Boolean protect,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription("Max seconds to wait (default 3600)") @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            String storage,
+            Mode mode,
+            @Pattern(regexp = "0|1|gzip|lzo|zstd") String compress,
+            @JsonPropertyDescription("May use {{guestname}}, {{vmid}}") String notesTemplate,
+            @JsonPropertyDescription("Prune per retention, default true") Boolean remove,
+            Boolean protect,
+            @JsonProperty("wait") Boolean waitForTask,
+            @JsonPropertyDescription("Default 3600") @Min(1) Integer timeout) implements GuestTarget, TaskInput {
 
         @Override
         public java.time.Duration waitTimeout() {
@@ -45,7 +45,7 @@ final class GuestBackup {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_backup", "Back up a guest now (vzdump): storage, mode, compression, notes.",
+        return ToolDefinition.write("proxmox_guest_backup", "Back up a guest now (vzdump).",
                 Input.class, ToolHints.WRITE, GuestBackup::handle);
     }
 

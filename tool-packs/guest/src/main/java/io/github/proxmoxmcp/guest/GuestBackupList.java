@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -24,16 +23,16 @@ final class GuestBackupList {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription("Node to ask; default: the guest's node") String node,
-            @JsonPropertyDescription("Backup storage") @NotBlank String storage) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @NotBlank String storage) {
     }
 
     private GuestBackupList() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.read("proxmox_guest_backup_list", "List a guest's backups on a storage: volid, time (UTC), size, protected, notes.",
+        return ToolDefinition.read("proxmox_guest_backup_list", "List a guest's backups on a storage.",
                 Input.class, GuestBackupList::handle);
     }
 

@@ -19,26 +19,26 @@ final class GuestClone {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Source VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("New VMID (default: next free)") @Min(100) Integer newid,
-            @JsonPropertyDescription("Name (qemu) or hostname (lxc) of the copy") String name,
-            @JsonPropertyDescription("Full copy; false = linked (templates only)") Boolean full,
-            @JsonPropertyDescription("Target node (shared storage only)") String target,
-            @JsonPropertyDescription("Target storage (full clone)") String storage,
-            @JsonPropertyDescription("Add the copy to this pool") String pool,
-            @JsonPropertyDescription("Clone from this snapshot") String snapname,
-            @JsonPropertyDescription("Description of the copy") String description,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @JsonPropertyDescription("Default next free") @Min(100) Integer newid,
+            String name,
+            @JsonPropertyDescription("false: linked (templates only)") Boolean full,
+            String target,
+            String storage,
+            String pool,
+            String snapname,
+            String description,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestClone() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_clone", "Clone a VM or container (full or linked) to a new VMID.",
+        return ToolDefinition.write("proxmox_guest_clone", "Clone a guest to a new VMID.",
                 Input.class, ToolHints.WRITE, GuestClone::handle);
     }
 

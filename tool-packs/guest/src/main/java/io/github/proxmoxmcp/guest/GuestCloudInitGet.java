@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -19,9 +18,9 @@ final class GuestCloudInitGet {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("user (default), network, meta, or pending values") View view) {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            View view) {
     }
 
     private GuestCloudInitGet() {
@@ -29,7 +28,7 @@ final class GuestCloudInitGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_cloudinit_get",
-                "Show a VM's generated cloud-init user/network/meta data, or cloud-init values pending regeneration.",
+                "Show a VM's generated cloud-init data, or values pending regeneration.",
                 Input.class, GuestCloudInitGet::handle);
     }
 

@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -16,8 +15,8 @@ final class GuestCloudInitRegenerate {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("VM VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node) {
+            @NotNull @Min(100) Integer vmid,
+            String node) {
     }
 
     private GuestCloudInitRegenerate() {

@@ -22,15 +22,15 @@ final class GuestConfigUpdate {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("Keys to set, e.g. {\"cores\":4,\"onboot\":true}") Map<String, Object> set,
-            @JsonPropertyDescription("Keys to remove, e.g. [\"ide2\"]") List<String> delete,
-            @JsonPropertyDescription("Pending changes to revert") List<String> revert,
-            @JsonPropertyDescription("Refuse if config changed (digest from get)") String digest,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            Map<String, Object> set,
+            List<String> delete,
+            List<String> revert,
+            @JsonPropertyDescription("From get") String digest,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestConfigUpdate() {
@@ -38,7 +38,7 @@ final class GuestConfigUpdate {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_config_update",
-                "Change guest config keys (Proxmox names: cores, memory, onboot, description...), delete or revert keys.",
+                "Set, delete or revert guest config keys (Proxmox names: cores, memory...).",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestConfigUpdate::handle);
     }
 

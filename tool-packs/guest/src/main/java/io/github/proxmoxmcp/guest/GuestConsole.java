@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -20,12 +19,12 @@ final class GuestConsole {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("vnc, term (xterm.js) or spice") @NotNull Kind kind,
-            @JsonPropertyDescription("vnc: prepare for websocket") Boolean websocket,
-            @JsonPropertyDescription("spice: proxy address for the client") String proxy) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Kind kind,
+            Boolean websocket,
+            String proxy) implements GuestTarget {
     }
 
     private GuestConsole() {
@@ -33,7 +32,7 @@ final class GuestConsole {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_console",
-                "Create a console ticket for a guest: VNC, terminal or SPICE. Returns port/ticket for a console client.",
+                "Create a VNC, terminal or SPICE console ticket for a guest.",
                 Input.class, ToolHints.WRITE, GuestConsole::handle);
     }
 

@@ -21,30 +21,30 @@ final class GuestCreateCt {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Node; default PROXMOX_DEFAULT_NODE") String node,
-            @JsonPropertyDescription("VMID (default: next free)") @Min(100) Integer vmid,
-            @JsonPropertyDescription("OS template volid, e.g. local:vztmpl/debian-12.tar.zst") @NotBlank String ostemplate,
-            @JsonPropertyDescription("Storage for rootfs") @NotBlank String storage,
-            @JsonPropertyDescription("rootfs size in GiB (default 8)") @Min(1) Integer diskSize,
-            @JsonPropertyDescription("Hostname") String hostname,
-            @JsonPropertyDescription("Cores") @Min(1) Integer cores,
-            @JsonPropertyDescription("Memory MiB (default 512)") @Min(16) Integer memory,
-            @JsonPropertyDescription("Swap MiB (default 512)") @Min(0) Integer swap,
-            @JsonPropertyDescription("eth0 bridge (default vmbr0; none = no NIC)") String bridge,
-            @JsonPropertyDescription("eth0 IPv4: CIDR or dhcp (default dhcp)") String ip,
-            @JsonPropertyDescription("eth0 IPv4 gateway") String gw,
-            @JsonPropertyDescription("eth0 VLAN tag") @Min(1) @Max(4094) Integer vlan,
-            @JsonPropertyDescription("eth0 firewall") Boolean firewall,
-            @JsonPropertyDescription("Unprivileged (recommended)") Boolean unprivileged,
-            @JsonPropertyDescription("Allow nesting (needed by systemd in newer distros)") Boolean nesting,
-            @JsonPropertyDescription("Root SSH public keys, one per line") String sshKeys,
-            @JsonPropertyDescription("Root password") String password,
-            @JsonPropertyDescription("Tags") List<String> tags,
-            @JsonPropertyDescription("Pool") String pool,
-            @JsonPropertyDescription("Start at host boot") Boolean onboot,
-            @JsonPropertyDescription("Start after creation") Boolean start,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements TaskInput {
+            String node,
+            @JsonPropertyDescription("Default next free") @Min(100) Integer vmid,
+            @JsonPropertyDescription("e.g. local:vztmpl/x.tar.zst") @NotBlank String ostemplate,
+            @NotBlank String storage,
+            @JsonPropertyDescription("rootfs GiB, default 8") @Min(1) Integer diskSize,
+            String hostname,
+            @Min(1) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            @JsonPropertyDescription("MiB") @Min(0) Integer swap,
+            @JsonPropertyDescription("Default vmbr0; none: no NIC") String bridge,
+            @JsonPropertyDescription("CIDR or dhcp") String ip,
+            String gw,
+            @Min(1) @Max(4094) Integer vlan,
+            Boolean firewall,
+            Boolean unprivileged,
+            Boolean nesting,
+            @JsonPropertyDescription("One per line") String sshKeys,
+            String password,
+            List<String> tags,
+            String pool,
+            Boolean onboot,
+            Boolean start,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements TaskInput {
     }
 
     private GuestCreateCt() {
@@ -52,7 +52,7 @@ final class GuestCreateCt {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_create_ct",
-                "Create an LXC container from an OS template: rootfs, CPU, memory, eth0 network, nesting, SSH keys.",
+                "Create an LXC container: rootfs on storage, eth0 from bridge/ip/gw/vlan/firewall.",
                 Input.class, ToolHints.WRITE, GuestCreateCt::handle);
     }
 

@@ -31,33 +31,32 @@ final class GuestCreateVm {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Node; default PROXMOX_DEFAULT_NODE") String node,
-            @JsonPropertyDescription("VMID (default: next free)") @Min(100) Integer vmid,
-            @JsonPropertyDescription("VM name (DNS name)") String name,
-            @JsonPropertyDescription("Cores per socket (default 1)") @Min(1) Integer cores,
-            @JsonPropertyDescription("Sockets (default 1)") @Min(1) Integer sockets,
-            @JsonPropertyDescription("Memory MiB (default 512)") @Min(16) Integer memory,
-            @JsonPropertyDescription("Balloon minimum MiB; 0 disables") @Min(0) Integer balloon,
-            @JsonPropertyDescription("CPU type, e.g. host, x86-64-v2-AES") String cpu,
-            @JsonPropertyDescription("Machine, e.g. q35, pc") String machine,
-            @JsonPropertyDescription("seabios or ovmf (UEFI; adds efidisk0)") Bios bios,
-            @JsonPropertyDescription("SCSI controller, e.g. virtio-scsi-single")
+            String node,
+            @JsonPropertyDescription("Default next free") @Min(100) Integer vmid,
+            String name,
+            @Min(1) Integer cores,
+            @Min(1) Integer sockets,
+            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            @JsonPropertyDescription("Min MiB; 0 disables") @Min(0) Integer balloon,
+            @JsonPropertyDescription("e.g. host") String cpu,
+            String machine,
+            @JsonPropertyDescription("ovmf adds efidisk0") Bios bios,
             @Pattern(regexp = "lsi|lsi53c810|virtio-scsi-pci|virtio-scsi-single|megasas|pvscsi") String scsihw,
-            @JsonPropertyDescription("Storage for disk (and EFI disk)") String storage,
-            @JsonPropertyDescription("scsi0 size in GiB (needs storage)") @Min(1) Integer diskSize,
-            @JsonPropertyDescription("ISO volid for ide2 cdrom, e.g. local:iso/x.iso") String iso,
-            @JsonPropertyDescription("net0 bridge (default vmbr0; none = no NIC)") String bridge,
-            @JsonPropertyDescription("net0 model (default virtio)") Model model,
-            @JsonPropertyDescription("net0 VLAN tag") @Min(1) @Max(4094) Integer vlan,
-            @JsonPropertyDescription("net0 firewall") Boolean firewall,
-            @JsonPropertyDescription("Enable QEMU guest agent") Boolean agent,
-            @JsonPropertyDescription("Guest OS: l26, win11, other...") Ostype ostype,
-            @JsonPropertyDescription("Tags") List<String> tags,
-            @JsonPropertyDescription("Pool") String pool,
-            @JsonPropertyDescription("Start at host boot") Boolean onboot,
-            @JsonPropertyDescription("Start after creation") Boolean start,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements TaskInput {
+            String storage,
+            @JsonPropertyDescription("scsi0 GiB") @Min(1) Integer diskSize,
+            @JsonPropertyDescription("e.g. local:iso/x.iso") String iso,
+            @JsonPropertyDescription("Default vmbr0; none: no NIC") String bridge,
+            Model model,
+            @Min(1) @Max(4094) Integer vlan,
+            Boolean firewall,
+            Boolean agent,
+            Ostype ostype,
+            List<String> tags,
+            String pool,
+            Boolean onboot,
+            Boolean start,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements TaskInput {
     }
 
     private GuestCreateVm() {
@@ -65,7 +64,7 @@ final class GuestCreateVm {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_create_vm",
-                "Create a QEMU VM: CPU, memory, BIOS, one disk on a storage, ISO cdrom, one NIC, agent, tags, pool.",
+                "Create a QEMU VM: scsi0 disk on storage, ISO cdrom, net0 from bridge/model/vlan/firewall.",
                 Input.class, ToolHints.WRITE, GuestCreateVm::handle);
     }
 

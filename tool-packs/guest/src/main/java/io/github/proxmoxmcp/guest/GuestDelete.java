@@ -24,15 +24,15 @@ final class GuestDelete {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("Also remove from backup/replication/HA config") Boolean purge,
-            @JsonPropertyDescription("Also destroy unreferenced disks of this VMID") Boolean destroyUnreferencedDisks,
-            @JsonPropertyDescription("Stop it first if running (else refused)") Boolean stop,
-            @JsonPropertyDescription(Docs.CONFIRM + "destroys the guest and its disks") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @JsonPropertyDescription("Also from backup/HA/replication config") Boolean purge,
+            Boolean destroyUnreferencedDisks,
+            Boolean stop,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestDelete() {
@@ -40,7 +40,7 @@ final class GuestDelete {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_delete",
-                "Destroy a VM or container and its disks. Needs confirm; a running guest is refused unless stop: true.",
+                "Destroy a guest and its disks; needs confirm. Refused while running unless stop.",
                 Input.class, ToolHints.DESTRUCTIVE, GuestDelete::handle);
     }
 

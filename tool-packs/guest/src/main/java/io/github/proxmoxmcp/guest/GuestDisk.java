@@ -29,21 +29,21 @@ final class GuestDisk {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("resize, move or unlink (qemu)") @NotNull Action action,
-            @JsonPropertyDescription("Disk: scsi0, virtio1, rootfs, mp0, unused0...") @NotBlank
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Action action,
+            @NotBlank
             @Pattern(regexp = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs") String disk,
-            @JsonPropertyDescription("resize: new size 64G or increment +10G") @Pattern(regexp = "\\+?\\d+(\\.\\d+)?[KMGT]?") String size,
-            @JsonPropertyDescription("move: target storage") String storage,
-            @JsonPropertyDescription("move: delete the source after copy") Boolean deleteSource,
-            @JsonPropertyDescription("move (qemu): target format") DiskFormat format,
-            @JsonPropertyDescription("unlink: destroy the volume, not just detach") Boolean force,
-            @JsonPropertyDescription("Refuse if config changed") String digest,
-            @JsonPropertyDescription(Docs.CONFIRM + "unlink with force") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @JsonPropertyDescription("resize: 64G or +10G") @Pattern(regexp = "\\+?\\d+(\\.\\d+)?[KMGT]?") String size,
+            String storage,
+            Boolean deleteSource,
+            DiskFormat format,
+            @JsonPropertyDescription("unlink: destroy volume") Boolean force,
+            String digest,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestDisk() {
@@ -51,7 +51,7 @@ final class GuestDisk {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_disk",
-                        "Resize a disk (grow only), move it to another storage, or unlink it (qemu; force+confirm destroys it).",
+                        "Grow, move (storage, format, deleteSource) or unlink (qemu) a disk; unlink+force destroys, needs confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestDisk::handle)
                 .confirmWhen(in -> in.action() == Action.unlink && Boolean.TRUE.equals(in.force()));
     }

@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -20,11 +19,11 @@ final class GuestFeature {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("snapshot, clone or copy") @NotNull Feature feature,
-            @JsonPropertyDescription("Check against this snapshot") String snapname) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Feature feature,
+            String snapname) implements GuestTarget {
     }
 
     private GuestFeature() {

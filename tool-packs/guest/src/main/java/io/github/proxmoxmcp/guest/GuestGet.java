@@ -32,14 +32,14 @@ final class GuestGet {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("status (default), config, pending or rrd") View view,
-            @JsonPropertyDescription("config: applied values, not pending") Boolean current,
-            @JsonPropertyDescription("config: read from this snapshot") String snapshot,
-            @JsonPropertyDescription("rrd: time frame (default hour)") Timeframe timeframe,
-            @JsonPropertyDescription("rrd: AVERAGE (default) or MAX") Cf cf) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            View view,
+            @JsonPropertyDescription("config: skip pending") Boolean current,
+            String snapshot,
+            Timeframe timeframe,
+            Cf cf) implements GuestTarget {
     }
 
     private GuestGet() {
@@ -47,7 +47,7 @@ final class GuestGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_get",
-                "One guest: live status, config (with digest), pending changes, or RRD usage summary (view).",
+                "One guest's status (default), config (with digest), pending changes or RRD summary (timeframe, cf).",
                 Input.class, GuestGet::handle);
     }
 

@@ -21,13 +21,13 @@ final class GuestList {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Only this node") String node,
-            @JsonPropertyDescription("Only qemu or lxc") GuestType type,
-            @JsonPropertyDescription("Only this status: running, stopped...") String status,
-            @JsonPropertyDescription("Only guests with this tag") String tag,
-            @JsonPropertyDescription("Only this pool") String pool,
-            @JsonPropertyDescription("Name glob, * and ?, case-insensitive") String name,
-            @JsonPropertyDescription("Max rows (default 100)") @Min(1) @Max(5000) Integer limit) {
+            String node,
+            GuestType type,
+            String status,
+            String tag,
+            String pool,
+            @JsonPropertyDescription("Glob") String name,
+            @Min(1) @Max(5000) Integer limit) {
     }
 
     private GuestList() {
@@ -35,7 +35,7 @@ final class GuestList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_list",
-                "List VMs and containers cluster-wide: VMID, type, name, node, status, CPU, memory, tags. Filterable.",
+                "List VMs and containers cluster-wide, filtered.",
                 Input.class, GuestList::handle);
     }
 

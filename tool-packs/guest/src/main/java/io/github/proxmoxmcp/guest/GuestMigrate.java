@@ -20,18 +20,18 @@ final class GuestMigrate {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription("Current node; resolved if omitted") String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("Target node") @NotBlank String target,
-            @JsonPropertyDescription("Live-migrate a running guest") Boolean online,
-            @JsonPropertyDescription("qemu: also migrate local disks") Boolean withLocalDisks,
-            @JsonPropertyDescription("Target storage (or map src:dst,...)") String targetStorage,
-            @JsonPropertyDescription("lxc: restart migration (shutdown, move, start)") Boolean restart,
-            @JsonPropertyDescription("lxc restart: shutdown timeout seconds") @Min(1) Integer restartTimeout,
-            @JsonPropertyDescription("Bandwidth limit KiB/s") @Min(0) Integer bwlimit,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotBlank String target,
+            Boolean online,
+            Boolean withLocalDisks,
+            @JsonPropertyDescription("Or map src:dst,...") String targetStorage,
+            @JsonPropertyDescription("lxc") Boolean restart,
+            @Min(1) Integer restartTimeout,
+            @JsonPropertyDescription("KiB/s") @Min(0) Integer bwlimit,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestMigrate() {
@@ -39,7 +39,7 @@ final class GuestMigrate {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_migrate",
-                "Migrate a guest to another node: online (live) or offline; qemu local disks; lxc restart mode.",
+                "Migrate a guest to another node.",
                 Input.class, ToolHints.WRITE, GuestMigrate::handle);
     }
 

@@ -22,16 +22,16 @@ final class GuestMountPoint {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Container VMID") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription("set (add/replace mpN) or remove (volume kept as unused)") @NotNull Action action,
-            @JsonPropertyDescription("N of mpN") @NotNull @Min(0) @Max(255) Integer index,
-            @JsonPropertyDescription("set: new volume on this storage") String storage,
-            @JsonPropertyDescription("set: new volume size in GiB") @Min(1) Integer size,
-            @JsonPropertyDescription("set: existing volume or host path instead") String volume,
-            @JsonPropertyDescription("set: path inside the container") String path,
-            @JsonPropertyDescription("Include in backups") Boolean backup,
-            @JsonPropertyDescription("Read-only") Boolean readonly) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            @NotNull Action action,
+            @NotNull @Min(0) @Max(255) Integer index,
+            String storage,
+            @JsonPropertyDescription("GiB") @Min(1) Integer size,
+            @JsonPropertyDescription("Existing volume or host path") String volume,
+            String path,
+            Boolean backup,
+            Boolean readonly) implements GuestTarget {
 
         @Override
         public GuestType type() {
@@ -44,7 +44,7 @@ final class GuestMountPoint {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_mountpoint",
-                "Container mount point mpN: set (new volume storage+size, or existing volume/host path, at path) or remove.",
+                "Set container mount point mpN (storage+size or volume, at path) or remove it (kept unused).",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestMountPoint::handle);
     }
 

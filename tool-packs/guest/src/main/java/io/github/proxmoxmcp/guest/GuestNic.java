@@ -25,23 +25,23 @@ final class GuestNic {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("set (add/replace netN) or remove") @NotNull Action action,
-            @JsonPropertyDescription("N of netN") @NotNull @Min(0) @Max(31) Integer index,
-            @JsonPropertyDescription("Bridge, e.g. vmbr0 (set)") String bridge,
-            @JsonPropertyDescription("qemu model (default virtio)") GuestCreateVm.Model model,
-            @JsonPropertyDescription("MAC; keep the old one when replacing") String mac,
-            @JsonPropertyDescription("VLAN tag") @Min(1) @Max(4094) Integer vlan,
-            @JsonPropertyDescription("Firewall on this NIC") Boolean firewall,
-            @JsonPropertyDescription("MTU") @Min(576) @Max(65520) Integer mtu,
-            @JsonPropertyDescription("Rate limit MB/s") @Min(0) Double rate,
-            @JsonPropertyDescription("lxc: interface name (default ethN)") String name,
-            @JsonPropertyDescription("lxc: IPv4 CIDR or dhcp") String ip,
-            @JsonPropertyDescription("lxc: IPv4 gateway") String gw,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Action action,
+            @NotNull @Min(0) @Max(31) Integer index,
+            String bridge,
+            GuestCreateVm.Model model,
+            @JsonPropertyDescription("Pass the old one to keep it") String mac,
+            @Min(1) @Max(4094) Integer vlan,
+            Boolean firewall,
+            @Min(576) @Max(65520) Integer mtu,
+            @JsonPropertyDescription("MB/s") @Min(0) Double rate,
+            @JsonPropertyDescription("Default ethN") String name,
+            @JsonPropertyDescription("CIDR or dhcp") String ip,
+            String gw,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestNic() {
@@ -49,7 +49,7 @@ final class GuestNic {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_nic",
-                "Add/replace (set) or remove NIC netN: bridge, model, MAC, VLAN, firewall, MTU, rate; lxc name/IP/gateway.",
+                "Set (add/replace) or remove NIC netN (index); model is qemu, name/ip/gw lxc.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestNic::handle);
     }
 

@@ -24,16 +24,16 @@ final class GuestPower {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("start|shutdown|stop|reboot|reset|suspend|resume") @NotNull Action action,
-            @JsonPropertyDescription("shutdown: hard stop if still up after shutdownTimeout") Boolean forceStop,
-            @JsonPropertyDescription("shutdown/reboot: seconds for the guest OS") @Min(0) Integer shutdownTimeout,
-            @JsonPropertyDescription("suspend (qemu): save state to disk (hibernate)") Boolean todisk,
-            @JsonPropertyDescription(Docs.CONFIRM + "stop, reset, shutdown+forceStop") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Action action,
+            @JsonPropertyDescription("shutdown: then hard stop") Boolean forceStop,
+            @Min(0) Integer shutdownTimeout,
+            @JsonPropertyDescription("suspend: hibernate") Boolean todisk,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestPower() {
@@ -41,8 +41,7 @@ final class GuestPower {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_power",
-                        "Power a guest: start, shutdown (graceful), stop, reboot, reset (qemu), suspend, resume. "
-                                + "confirm for stop, reset, forceStop.",
+                        "Power a guest (reset, todisk: qemu only); stop, reset, shutdown+forceStop need confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestPower::handle)
                 .confirmWhen(in -> in.action() == Action.stop || in.action() == Action.reset
                         || in.action() == Action.shutdown && Boolean.TRUE.equals(in.forceStop()));

@@ -34,28 +34,28 @@ final class GuestProvision {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Template VMID (qemu)") @NotNull @Min(100) Integer template,
-            @JsonPropertyDescription("Template's node; resolved if omitted") String node,
-            @JsonPropertyDescription("New VMID (default: next free)") @Min(100) Integer newid,
-            @JsonPropertyDescription("VM name (DNS name)") String name,
-            @JsonPropertyDescription("Full copy; default linked unless storage set") Boolean full,
-            @JsonPropertyDescription("Target node (shared storage only)") String target,
-            @JsonPropertyDescription("Target storage (implies full)") String storage,
-            @JsonPropertyDescription("Add the VM to this pool") String pool,
-            @JsonPropertyDescription("Boot disk minimum size, e.g. 64G (default)") @Pattern(regexp = "\\d+[MGT]") String diskSize,
-            @JsonPropertyDescription("Cores per socket") @Min(1) Integer cores,
-            @JsonPropertyDescription("Memory in MiB") @Min(16) Integer memory,
-            @JsonPropertyDescription("cloud-init user") String ciuser,
-            @JsonPropertyDescription("SSH public keys, one per line") String sshKeys,
-            @JsonPropertyDescription("User password; generated if no keys nor password") String password,
-            @JsonPropertyDescription("IPv4 CIDR (10.0.0.5/24) or dhcp") String ip,
-            @JsonPropertyDescription("IPv4 gateway") String gw,
-            @JsonPropertyDescription("DNS servers, space-separated") String nameserver,
-            @JsonPropertyDescription("DNS search domains") String searchdomain,
-            @JsonPropertyDescription("Start the VM (default true)") Boolean start,
-            @JsonPropertyDescription("After start, seconds to wait for the agent (default 180, 0=no)")
+            @NotNull @Min(100) Integer template,
+            String node,
+            @JsonPropertyDescription("Default next free") @Min(100) Integer newid,
+            String name,
+            @JsonPropertyDescription("Default: linked unless storage") Boolean full,
+            String target,
+            String storage,
+            String pool,
+            @JsonPropertyDescription("Min boot disk, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
+            @Min(1) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            String ciuser,
+            @JsonPropertyDescription("One per line") String sshKeys,
+            @JsonPropertyDescription("Generated if no sshKeys") String password,
+            @JsonPropertyDescription("CIDR or dhcp") String ip,
+            String gw,
+            @JsonPropertyDescription("Space-separated") String nameserver,
+            String searchdomain,
+            @JsonPropertyDescription("Default true") Boolean start,
+            @JsonPropertyDescription("Default 180; 0: don't wait")
             @Min(0) Integer agentTimeout,
-            @JsonPropertyDescription("Max seconds per task (default 300)") @Min(1) Integer timeout) {
+            @JsonPropertyDescription("Per task") @Min(1) Integer timeout) {
     }
 
     private GuestProvision() {
@@ -63,7 +63,7 @@ final class GuestProvision {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_provision",
-                "New VM from a cloud-init template: clone, grow boot disk (64G default), set user/keys/password/IP, start, await agent.",
+                "New VM from a cloud-init template: clone, grow disk, set user/keys/IP, start, await agent.",
                 Input.class, ToolHints.WRITE, GuestProvision::handle);
     }
 

@@ -21,17 +21,17 @@ final class GuestRestore {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription("Node to restore on; default PROXMOX_DEFAULT_NODE") String node,
-            @JsonPropertyDescription("VMID to restore to") @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription("qemu or lxc (kind of the backup)") @NotNull GuestType type,
-            @JsonPropertyDescription("Backup volid, e.g. pbs:backup/vm/100/2025-...") @NotBlank String archive,
-            @JsonPropertyDescription("Target storage for disks") String storage,
-            @JsonPropertyDescription("Overwrite an existing guest with this VMID") Boolean force,
-            @JsonPropertyDescription("New random MAC addresses") Boolean unique,
-            @JsonPropertyDescription("Start after restore") Boolean start,
-            @JsonPropertyDescription(Docs.CONFIRM + "force overwrites the existing guest") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription("Max seconds to wait (default 3600)") @Min(1) Integer timeout) implements Confirmable, TaskInput {
+            String node,
+            @NotNull @Min(100) Integer vmid,
+            @NotNull GuestType type,
+            @NotBlank String archive,
+            String storage,
+            Boolean force,
+            @JsonPropertyDescription("New random MACs") Boolean unique,
+            Boolean start,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @JsonPropertyDescription("Default 3600") @Min(1) Integer timeout) implements Confirmable, TaskInput {
 
         @Override
         public java.time.Duration waitTimeout() {
@@ -44,7 +44,7 @@ final class GuestRestore {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_restore",
-                        "Restore a VM or container backup to a VMID. force overwrites an existing guest and needs confirm.",
+                        "Restore a backup to a VMID; force overwrites a guest, needs confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestRestore::handle)
                 .confirmWhen(in -> Boolean.TRUE.equals(in.force()));
     }

@@ -25,18 +25,18 @@ final class GuestSnapshot {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("create, rollback or delete") @NotNull Action action,
-            @JsonPropertyDescription("Snapshot name") @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_\\-]{1,39}") String snapname,
-            @JsonPropertyDescription("create: description") String description,
-            @JsonPropertyDescription("create (qemu): include RAM state") Boolean vmstate,
-            @JsonPropertyDescription("rollback: start the guest afterwards") Boolean start,
-            @JsonPropertyDescription("delete: drop from config even if disk removal fails") Boolean force,
-            @JsonPropertyDescription(Docs.CONFIRM + "rollback and delete") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            @NotNull Action action,
+            @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_\\-]{1,39}") String snapname,
+            String description,
+            @JsonPropertyDescription("With RAM") Boolean vmstate,
+            Boolean start,
+            @JsonPropertyDescription("delete: even if disk removal fails") Boolean force,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestSnapshot() {
@@ -44,7 +44,7 @@ final class GuestSnapshot {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_snapshot",
-                        "Create, roll back to, or delete a guest snapshot. rollback and delete need confirm.",
+                        "Create, roll back or delete a guest snapshot; rollback/delete need confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestSnapshot::handle)
                 .confirmWhen(in -> in.action() != Action.create);
     }

@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -22,16 +21,16 @@ final class GuestSnapshotList {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type) implements GuestTarget {
     }
 
     private GuestSnapshotList() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.read("proxmox_guest_snapshot_list", "List a guest's snapshots: name, parent, time (UTC), RAM state, description.",
+        return ToolDefinition.read("proxmox_guest_snapshot_list", "List a guest's snapshots.",
                 Input.class, GuestSnapshotList::handle);
     }
 

@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.guest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -22,19 +21,19 @@ final class GuestTags {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription("Tags to add") List<String> add,
-            @JsonPropertyDescription("Tags to remove") List<String> remove,
-            @JsonPropertyDescription("Protection flag (blocks deletion)") Boolean protection) implements GuestTarget {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            List<String> add,
+            List<String> remove,
+            Boolean protection) implements GuestTarget {
     }
 
     private GuestTags() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_tags", "Add/remove guest tags (others kept) and set or clear deletion protection.",
+        return ToolDefinition.write("proxmox_guest_tags", "Add/remove guest tags (others kept); set deletion protection.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestTags::handle);
     }
 

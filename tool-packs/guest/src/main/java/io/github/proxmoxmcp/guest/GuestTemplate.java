@@ -1,7 +1,6 @@
 package io.github.proxmoxmcp.guest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -20,19 +19,19 @@ final class GuestTemplate {
 
     @Serdeable
     record Input(
-            @JsonPropertyDescription(Docs.VMID) @NotNull @Min(100) Integer vmid,
-            @JsonPropertyDescription(Docs.NODE) String node,
-            @JsonPropertyDescription(Docs.TYPE) GuestType type,
-            @JsonPropertyDescription(Docs.CONFIRM + "irreversible conversion") Boolean confirm,
-            @JsonProperty("wait") @JsonPropertyDescription(Docs.WAIT) Boolean waitForTask,
-            @JsonPropertyDescription(Docs.TIMEOUT) @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @NotNull @Min(100) Integer vmid,
+            String node,
+            GuestType type,
+            Boolean confirm,
+            @JsonProperty("wait") Boolean waitForTask,
+            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestTemplate() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_template", "Convert a stopped VM or container into a template. Irreversible; needs confirm.",
+        return ToolDefinition.write("proxmox_guest_template", "Turn a stopped guest into a template (irreversible); needs confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, GuestTemplate::handle);
     }
 

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.runtime.InputSchemas;
-import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Backup and restore, guest agent, consoles, cloud-init, and the catalog budget. */
+/** Backup and restore, guest agent, consoles, cloud-init. */
 class GuestOpsToolTest extends GuestToolTest {
 
     private static final String QEMU = "\"vmid\":100,\"node\":\"pve1\",";
@@ -217,22 +215,5 @@ class GuestOpsToolTest extends GuestToolTest {
         assertOk("cloud-init drive of VM 100 regenerated", call("proxmox_guest_cloudinit_regenerate", "{" + QEMU.replaceAll(",$", "") + "}"));
         assertEquals(List.of("GET /nodes/pve1/qemu/100/cloudinit/dump", "GET /nodes/pve1/qemu/100/cloudinit",
                 "PUT /nodes/pve1/qemu/100/cloudinit"), lines());
-    }
-
-    @Test
-    void catalogNamesAndDescriptionsAreShortAndSizeIsReported() {
-        InputSchemas schemas = new InputSchemas();
-        List<ToolDefinition<?>> tools = new GuestPack().tools();
-        long bytes = 0;
-        for (ToolDefinition<?> tool : tools) {
-            assertTrue(tool.name().startsWith("proxmox_guest_"), tool.name());
-            assertTrue(tool.description().length() <= 160, tool.name() + " description " + tool.description().length());
-            String schema = schemas.schema(tool.inputType()).toString();
-            bytes += tool.name().length() + tool.description().length() + schema.length() + 120;
-        }
-        long average = bytes / tools.size();
-        System.out.println("CATALOG average bytes per tool " + average + " over " + tools.size() + " tools");
-        tools.forEach(t -> System.out.println("CATALOG " + t.name() + " " + schemas.schema(t.inputType()).toString().length()));
-        assertEquals(tools.size(), tools.stream().map(ToolDefinition::name).distinct().count());
     }
 }

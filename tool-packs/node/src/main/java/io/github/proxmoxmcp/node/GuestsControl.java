@@ -45,7 +45,7 @@ final class GuestsControl {
                  @JsonProperty("with-local-disks") @JsonPropertyDescription("migrate")
                  Boolean withLocalDisks,
                  @JsonProperty("max-workers") Integer maxWorkers,
-                 @JsonPropertyDescription(Docs.CONFIRM + "stop/migrate") Boolean confirm,
+                 Boolean confirm,
                  @JsonProperty("wait") Boolean waitForTask,
                  Integer timeout) implements Confirmable, TaskInput {
     }
@@ -55,7 +55,7 @@ final class GuestsControl {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_guests_control",
-                "Start, stop or migrate all (or listed) guests of a node.",
+                "Start, stop or migrate all (or listed) guests of a node; stop/migrate need confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, GuestsControl::handle)
                 .confirmWhen(in -> in.action() != Action.start);
     }

@@ -22,7 +22,7 @@ final class NetworkApply {
     @Serdeable
     record Input(String node,
                  @JsonPropertyDescription("Default apply") Action action,
-                 @JsonPropertyDescription(Docs.CONFIRM + "revert") Boolean confirm,
+                 Boolean confirm,
                  @JsonProperty("wait") Boolean waitForTask,
                  Integer timeout) implements Confirmable, TaskInput {
     }
@@ -32,7 +32,7 @@ final class NetworkApply {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_network_apply",
-                "Apply pending node network changes (live reload) or revert them.",
+                "Apply pending node network changes (live reload) or revert them (needs confirm).",
                 Input.class, ToolHints.DESTRUCTIVE, NetworkApply::handle)
                 .confirmWhen(in -> in.action() == Action.revert);
     }

@@ -35,7 +35,7 @@ final class NetworkManage {
     record Input(String node,
                  @NotNull Action action,
                  @NotBlank String iface,
-                 @JsonPropertyDescription("create/update") Type type,
+                 Type type,
                  String address,
                  String netmask,
                  String cidr,
@@ -53,7 +53,7 @@ final class NetworkManage {
                  @JsonProperty("vlan-id") @Min(1) @Max(4094) Integer vlanId,
                  @JsonProperty("vlan-raw-device") String vlanRawDevice,
                  @JsonPropertyDescription("update: keys to remove") List<String> unset,
-                 @JsonPropertyDescription(Docs.CONFIRM + "delete") Boolean confirm) implements Confirmable {
+                 Boolean confirm) implements Confirmable {
     }
 
     private NetworkManage() {
@@ -61,7 +61,7 @@ final class NetworkManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_network_manage",
-                "Create, update or delete a node interface; staged until network_apply.",
+                "Create, update or delete (needs confirm) a node interface; staged until network_apply.",
                 Input.class, ToolHints.DESTRUCTIVE, NetworkManage::handle)
                 .confirmWhen(in -> in.action() == Action.delete);
     }

@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.node;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -19,7 +18,7 @@ final class PowerControl {
     @Serdeable
     record Input(String node,
                  @NotNull Command command,
-                 @JsonPropertyDescription(Docs.CONFIRM) Boolean confirm)
+                 Boolean confirm)
             implements Confirmable {
     }
 
@@ -28,7 +27,7 @@ final class PowerControl {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_power_control",
-                "Reboot or shut down a node (guests are stopped per their config).",
+                "Reboot or shut down a node (guests stop per their config); needs confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, PowerControl::handle);
     }
 

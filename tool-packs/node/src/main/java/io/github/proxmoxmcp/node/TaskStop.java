@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.node;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -16,7 +15,7 @@ final class TaskStop {
     @Serdeable
     record Input(@NotBlank String upid,
                  String node,
-                 @JsonPropertyDescription(Docs.CONFIRM) Boolean confirm) implements Confirmable {
+                 Boolean confirm) implements Confirmable {
     }
 
     private TaskStop() {
@@ -24,7 +23,7 @@ final class TaskStop {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_node_task_stop",
-                "Abort a running task by UPID (work it did is not rolled back).",
+                "Abort a running task by UPID (its work is not rolled back); needs confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, TaskStop::handle);
     }
 

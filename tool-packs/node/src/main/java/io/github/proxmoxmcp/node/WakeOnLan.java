@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.node;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -14,7 +13,7 @@ import reactor.core.publisher.Mono;
 final class WakeOnLan {
 
     @Serdeable
-    record Input(@NotBlank @JsonPropertyDescription("Node to wake") String node) {
+    record Input(@NotBlank String node) {
     }
 
     private WakeOnLan() {

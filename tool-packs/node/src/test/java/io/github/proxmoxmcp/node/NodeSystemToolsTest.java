@@ -116,7 +116,7 @@ class NodeSystemToolsTest extends PackTest {
 
     @Test
     void rrdRejectsAnUnknownTimeframe() {
-        invalid("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"minute\"}", "minute");
+        invalid("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"minute\"}", "timeframe: expected one of");
     }
 
     @Test

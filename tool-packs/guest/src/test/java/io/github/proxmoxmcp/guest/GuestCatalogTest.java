@@ -1,0 +1,41 @@
+package io.github.proxmoxmcp.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pack's catalog: names, description length, and what it costs in tools/list. */
+class GuestCatalogTest {
+
+    /**
+     * Ceiling for this pack's average bytes per tool in tools/list, so the catalog cannot grow back.
+     * The product target is under 500 over the whole catalog (470 with headroom); this pack is still above it.
+     */
+    private static final int MAX_AVERAGE_BYTES = 660;
+
+    private final List<ToolDefinition<?>> tools = new GuestPack().tools();
+
+    @Test
+    void namesAreUniqueAndPrefixed() {
+        assertEquals(tools.size(), tools.stream().map(ToolDefinition::name).distinct().count(), "duplicate tool names");
+        tools.forEach(tool -> assertTrue(tool.name().startsWith("proxmox_guest_"), tool.name()));
+    }
+
+    @Test
+    void catalogAverageStaysWithinBudget() {
+        CatalogBytes catalog = new CatalogBytes();
+        int total = 0;
+        StringBuilder sizes = new StringBuilder();
+        for (ToolDefinition<?> tool : tools) {
+            int bytes = catalog.of(tool);
+            assertTrue(tool.description().length() <= 150, tool.name() + " description too long");
+            sizes.append(tool.name()).append('=').append(bytes).append(' ');
+            total += bytes;
+        }
+        int average = total / tools.size();
+        assertTrue(average <= MAX_AVERAGE_BYTES, "average " + average + " bytes per tool: " + sizes);
+    }
+}
