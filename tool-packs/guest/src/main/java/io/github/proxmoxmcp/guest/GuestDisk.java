@@ -56,6 +56,20 @@ final class GuestDisk {
                 .confirmWhen(in -> in.action() == Action.unlink && Boolean.TRUE.equals(in.force()));
     }
 
+    /** The disk keys each guest type has for each action, as Proxmox lists them; null when the key fits. */
+    static String diskKeyMismatch(boolean qemu, Action action, String disk) {
+        String allowed = qemu
+                ? (action == Action.move ? "(ide|sata|scsi|virtio|unused)\\d+|efidisk0|tpmstate0" : "(ide|sata|scsi|virtio)\\d+|efidisk0|tpmstate0")
+                : (action == Action.move ? "rootfs|(mp|unused)\\d+" : "rootfs|mp\\d+");
+        if (action == Action.unlink || disk.matches(allowed)) {
+            return null;
+        }
+        return qemu
+                ? disk + " is not a VM disk key for " + action + ": use scsiN, virtioN, sataN, ideN, efidisk0 or tpmstate0"
+                        + (action == Action.move ? " (or unusedN)" : "")
+                : disk + " is not a container volume for " + action + ": use rootfs or mpN" + (action == Action.move ? " (or unusedN)" : "");
+    }
+
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         switch (input.action()) {
             case resize -> require(input.size(), "size is required for action=resize");
@@ -68,6 +82,10 @@ final class GuestDisk {
         }
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> {
+            String mismatch = diskKeyMismatch(g.qemu(), input.action(), input.disk());
+            if (mismatch != null) {
+                return Mono.error(new ToolInputException(mismatch));
+            }
             String what = input.action() + " of " + g.label() + " " + input.disk();
             return switch (input.action()) {
                 case resize -> Tasks.finish(client.resize(g.node(), g.path(), g.vmid(), Params.create()

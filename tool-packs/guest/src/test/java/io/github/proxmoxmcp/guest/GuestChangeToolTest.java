@@ -168,6 +168,22 @@ class GuestChangeToolTest extends GuestToolTest {
     }
 
     @Test
+    void diskKeysMustSuitTheGuestTypeAndNothingIsSentOtherwise() {
+        assertError("Invalid arguments: scsi0 is not a container volume for resize: use rootfs or mpN. Nothing was sent to Proxmox.",
+                call("proxmox_guest_disk", "{" + LXC + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+1G\"}"));
+        assertError("Invalid arguments: scsi0 is not a container volume for move: use rootfs or mpN (or unusedN). "
+                + "Nothing was sent to Proxmox.",
+                call("proxmox_guest_disk", "{" + LXC + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"local\"}"));
+        assertError("Invalid arguments: rootfs is not a VM disk key for resize: use scsiN, virtioN, sataN, ideN, efidisk0 or tpmstate0. "
+                + "Nothing was sent to Proxmox.",
+                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"rootfs\",\"size\":\"+1G\"}"));
+        assertError("Invalid arguments: unused0 is not a VM disk key for resize: use scsiN, virtioN, sataN, ideN, efidisk0 or tpmstate0. "
+                + "Nothing was sent to Proxmox.",
+                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"unused0\",\"size\":\"+1G\"}"));
+        assertNothingSent();
+    }
+
+    @Test
     void nicSetAndRemove() {
         String upid = task("pve1", "qmconfig", 100);
         proxmox.respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
@@ -212,7 +228,7 @@ class GuestChangeToolTest extends GuestToolTest {
                 "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"path\":\"/x\"}"));
         assertNothingSent();
         resources();
-        assertError("Proxmox request failed: VMID 100 is qemu, not lxc\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 100 is qemu, not lxc\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_mountpoint", "{\"vmid\":100,\"action\":\"remove\",\"index\":0}"));
     }
 

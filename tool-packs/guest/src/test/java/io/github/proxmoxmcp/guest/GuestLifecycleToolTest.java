@@ -177,7 +177,7 @@ class GuestLifecycleToolTest extends GuestToolTest {
     void provisionRefusesAContainerTemplate() {
         resources();
 
-        assertError("Proxmox request failed: VMID 101 is lxc, not qemu\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 101 is lxc, not qemu\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_provision", "{\"template\":101}"));
         assertEquals(List.of("GET /cluster/resources"), lines());
     }

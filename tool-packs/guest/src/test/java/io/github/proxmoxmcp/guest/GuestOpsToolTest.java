@@ -127,7 +127,7 @@ class GuestOpsToolTest extends GuestToolTest {
 
         proxmox.reset();
         resources();
-        assertError("Proxmox request failed: VMID 101 is lxc, not qemu\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 101 is lxc, not qemu\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_agent_get", "{\"vmid\":101,\"command\":\"get-osinfo\"}"));
         proxmox.reset();
         assertTrue(call("proxmox_guest_agent_get", "{\"vmid\":100,\"command\":\"fsfreeze-freeze\"}").error());

@@ -87,7 +87,7 @@ class GuestReadToolsTest extends GuestToolTest {
     void unknownVmidIsAClearNotFound() {
         resources();
 
-        assertError("Proxmox request failed: VMID 555 does not exist in the cluster\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 555 does not exist in the cluster\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_get", "{\"vmid\":555}"));
         assertEquals(List.of("GET /cluster/resources"), lines());
     }
@@ -96,9 +96,9 @@ class GuestReadToolsTest extends GuestToolTest {
     void contradictingTypeOrNodeIsRefused() {
         resources();
 
-        assertError("Proxmox request failed: VMID 100 is qemu, not lxc\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 100 is qemu, not lxc\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_get", "{\"vmid\":100,\"type\":\"lxc\"}"));
-        assertError("Proxmox request failed: VMID 100 is on node pve1, not pve2\n" + NOT_FOUND_HINT,
+        assertError("Not found: VMID 100 is on node pve1, not pve2\n" + NOT_FOUND_HINT,
                 call("proxmox_guest_get", "{\"vmid\":100,\"node\":\"pve2\"}"));
     }
 

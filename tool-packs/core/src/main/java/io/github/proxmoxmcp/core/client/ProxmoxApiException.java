@@ -11,7 +11,7 @@ public final class ProxmoxApiException extends RuntimeException {
 
     /** What kind of failure this is, which decides the advice given. */
     public enum Kind {
-        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, SERVER, UNAVAILABLE, TIMEOUT, CONNECTION, TLS, PROTOCOL
+        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, SERVER, UNAVAILABLE, TIMEOUT, CONNECTION, TLS, PROTOCOL, INTERNAL
     }
 
     private final Kind kind;
@@ -47,13 +47,25 @@ public final class ProxmoxApiException extends RuntimeException {
     /** The whole message for the agent: status, Proxmox's text, each field error, and what to do. */
     public String userMessage() {
         StringBuilder text = new StringBuilder();
-        text.append(status > 0 ? "Proxmox API error " + status + ": " : "Proxmox request failed: ").append(detail);
+        text.append(prefix()).append(detail);
         new TreeMap<>(errors).forEach((field, message) -> text.append("\n  ").append(field).append(": ").append(message));
         String hint = hint();
         if (!hint.isEmpty()) {
             text.append('\n').append(hint);
         }
         return text.toString();
+    }
+
+    private String prefix() {
+        if (status > 0) {
+            return "Proxmox API error " + status + ": ";
+        }
+        return switch (kind) {
+            case NOT_FOUND -> "Not found: ";
+            case PROTOCOL -> "Unexpected answer from Proxmox: ";
+            case INTERNAL -> "Internal error in proxmox-mcp: ";
+            default -> "Proxmox request failed: ";
+        };
     }
 
     private String hint() {
@@ -68,6 +80,7 @@ public final class ProxmoxApiException extends RuntimeException {
             case TLS -> "Set PROXMOX_CA_FILE to the cluster CA (/etc/pve/pve-root-ca.pem) or PROXMOX_TLS_FINGERPRINT to the "
                     + "certificate's SHA-256 fingerprint; PROXMOX_SSL_MODE=insecure disables verification.";
             case UNAVAILABLE -> "Proxmox is temporarily unavailable; try again shortly.";
+            case INTERNAL -> "This is a fault in proxmox-mcp, not in the request; check the cluster state before retrying.";
             default -> "";
         };
     }

@@ -50,7 +50,14 @@ public final class ProxmoxErrors {
         if (failure instanceof IOException || message.toLowerCase(Locale.ROOT).contains("connect")) {
             return new ProxmoxApiException(Kind.CONNECTION, 0, message, Map.of());
         }
-        return new ProxmoxApiException(Kind.PROTOCOL, 0, message, Map.of());
+        if (failure instanceof io.micronaut.http.client.exceptions.HttpClientException
+                || failure instanceof io.micronaut.core.serialize.exceptions.SerializationException) {
+            return new ProxmoxApiException(Kind.PROTOCOL, 0, message, Map.of());
+        }
+        // Not a failure of the request: a fault in proxmox-mcp itself, said as such.
+        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return new ProxmoxApiException(Kind.INTERNAL, 0, detail, Map.of());
     }
 
     /** Maps a non-2xx answer: Proxmox puts its message in the reason phrase and field errors in the body. */

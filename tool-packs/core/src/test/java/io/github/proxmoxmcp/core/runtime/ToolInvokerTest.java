@@ -180,14 +180,16 @@ class ToolInvokerTest {
     @Test
     void aHandlerThatThrowsYieldsAnErrorResult() {
         ToolResult result = harness.call("test_throws", "{\"node\":\"pve1\"}");
-        assertEquals(ToolResult.error("Proxmox request failed: handler bug"), result);
+        assertEquals(ToolResult.error("Internal error in proxmox-mcp: IllegalStateException: handler bug\n"
+                + "This is a fault in proxmox-mcp, not in the request; check the cluster state before retrying."), result);
         nothingSent();
     }
 
     @Test
     void aHandlerErrorSignalWithoutMessageYieldsAnErrorResult() {
         ToolResult result = harness.call("test_error_signal", "{\"node\":\"pve1\"}");
-        assertEquals(ToolResult.error("Proxmox request failed: NullPointerException"), result);
+        assertEquals(ToolResult.error("Internal error in proxmox-mcp: NullPointerException\n"
+                + "This is a fault in proxmox-mcp, not in the request; check the cluster state before retrying."), result);
     }
 
     @Test

@@ -179,7 +179,7 @@ class TaskWaiterTest {
                 () -> waiter.await("OK", Duration.ofSeconds(1), reporter).block(Duration.ofSeconds(5)));
 
         assertEquals(ProxmoxApiException.Kind.PROTOCOL, failure.kind());
-        assertEquals("Proxmox request failed: Proxmox returned no task id where one was expected: OK", failure.userMessage());
+        assertEquals("Unexpected answer from Proxmox: Proxmox returned no task id where one was expected: OK", failure.userMessage());
         assertEquals(List.of(), proxmox.requests());
     }
 
