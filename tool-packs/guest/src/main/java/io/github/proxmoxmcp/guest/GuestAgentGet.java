@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.guest;
 
+import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;

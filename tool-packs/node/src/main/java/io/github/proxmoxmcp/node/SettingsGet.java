@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.node;
 
+import io.github.proxmoxmcp.core.text.Format;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;

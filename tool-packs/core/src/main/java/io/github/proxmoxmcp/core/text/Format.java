@@ -1,16 +1,16 @@
-package io.github.proxmoxmcp.node;
+package io.github.proxmoxmcp.core.text;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Human forms of the numbers Proxmox reports: bytes, fractions, seconds. */
-final class Format {
+/** Human forms of the numbers Proxmox reports: bytes, fractions, seconds, epochs; bounded text. */
+public final class Format {
 
     private Format() {
     }
 
-    static String bytes(Long bytes) {
+    public static String bytes(Long bytes) {
         if (bytes == null) {
             return "-";
         }
@@ -24,7 +24,7 @@ final class Format {
         return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    static String usage(Long used, Long total) {
+    public static String usage(Long used, Long total) {
         if (used == null || total == null || total == 0) {
             return used == null ? "-" : bytes(used);
         }
@@ -32,11 +32,11 @@ final class Format {
     }
 
     /** A 0..1 fraction as a percentage. */
-    static String percent(Double fraction) {
+    public static String percent(Double fraction) {
         return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    static String duration(Long seconds) {
+    public static String duration(Long seconds) {
         if (seconds == null) {
             return "-";
         }
@@ -47,7 +47,7 @@ final class Format {
     }
 
     /** A UNIX epoch as UTC date-time, e.g. {@code 2024-03-12 18:00:02Z}. */
-    static String time(Long epochSeconds) {
+    public static String time(Long epochSeconds) {
         if (epochSeconds == null || epochSeconds <= 0) {
             return "-";
         }
@@ -55,7 +55,7 @@ final class Format {
     }
 
     /** A number with at most two decimals, no trailing zeros. */
-    static String number(double value) {
+    public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
@@ -63,7 +63,7 @@ final class Format {
     }
 
     /** Lines of text, at most {@code limit}, then a line saying how many were left out. */
-    static String lines(List<String> lines, int limit) {
+    public static String lines(List<String> lines, int limit) {
         if (lines.isEmpty()) {
             return "(no lines)";
         }
@@ -73,7 +73,7 @@ final class Format {
     }
 
     /** At most {@code max} characters of a text, saying how much was cut. */
-    static String head(String text, int max) {
+    public static String head(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
