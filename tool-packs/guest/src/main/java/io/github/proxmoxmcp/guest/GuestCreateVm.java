@@ -68,10 +68,18 @@ final class GuestCreateVm {
                 Input.class, ToolHints.WRITE, GuestCreateVm::handle);
     }
 
+    /** Machine types as Proxmox accepts them; checked here rather than in the schema, which the agent pays for. */
+    private static final java.util.regex.Pattern MACHINE = java.util.regex.Pattern.compile(
+            "(pc|pc(-i440fx)?-\\d+(\\.\\d+)+(\\+pve\\d+)?(\\.pxe)?|q35|pc-q35-\\d+(\\.\\d+)+(\\+pve\\d+)?(\\.pxe)?"
+                    + "|virt(-\\d+(\\.\\d+)+)?(\\+pve\\d+)?)");
+
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         String node = context.node(input.node());
         if (input.diskSize() != null && input.storage() == null) {
             throw new ToolInputException("diskSize needs storage");
+        }
+        if (input.machine() != null && !MACHINE.matcher(input.machine()).matches()) {
+            throw new ToolInputException("machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or pc-i440fx-9.2+pve1");
         }
         String bridge = input.bridge() == null ? "vmbr0" : input.bridge();
         return GuestNextId.orNext(input.vmid(), context).flatMap(vmid -> {
