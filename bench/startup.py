@@ -3,8 +3,8 @@
 
   bench/startup.py [--runs 7]
 
-For each mode (cold: no AOT cache; aot: after `bin/proxmox-mcp warmup`) it starts the server
---runs times against the built-in sandbox and prints the median and range of the time from
+For each mode (cold: no AOT cache; aot: after `bin/proxmox-mcp warmup`; aot with --sandbox, which
+also starts the simulated cluster) it starts the server --runs times and prints the median and range of the time from
 process start to the `initialize` answer and to the `tools/list` answer, and the peak RSS
 (VmHWM). Then it prints the tools/list size in bytes, in total and per pack. Needs the jar
 built (mvn -DskipTests package) and Python 3 only.
@@ -18,9 +18,14 @@ INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
 LIST = {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}}
 
 
-def one_run(env):
+# A configured cluster that is never contacted: initialize and tools/list need no Proxmox request.
+SERVER_ENV = {"PROXMOX_URL": "https://127.0.0.1:9", "PROXMOX_TOKEN_NAME": "bench", "PROXMOX_TOKEN_VALUE": "unused",
+              "PROXMOX_ALLOW_ELEVATED": "true"}
+
+
+def one_run(env, args):
     start = time.perf_counter()
-    proc = subprocess.Popen([LAUNCHER, "--sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([LAUNCHER, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=env)
     proc.stdin.write((json.dumps(INIT) + "\n").encode()); proc.stdin.flush()
     json.loads(proc.stdout.readline()); t_init = time.perf_counter() - start
@@ -44,10 +49,10 @@ def summary(values, unit="s", scale=1.0):
     return f"median {statistics.median(v):.3f}{unit} (range {min(v):.3f}-{max(v):.3f}{unit})"
 
 
-def measure(label, env, runs):
-    one_run(env)  # let the OS cache the jar; not counted
-    results = [one_run(env) for _ in range(runs)]
-    print(f"{label:5} initialize: {summary([r[0] for r in results])}; tools/list: {summary([r[1] for r in results])}; "
+def measure(label, env, runs, args=()):
+    one_run(env, args)  # let the OS cache the jar; not counted
+    results = [one_run(env, args) for _ in range(runs)]
+    print(f"{label:13} initialize: {summary([r[0] for r in results])}; tools/list: {summary([r[1] for r in results])}; "
           f"peak RSS median {statistics.median([r[2] for r in results]):.0f} MiB  [{runs} runs]")
     return results[-1][3]
 
@@ -57,15 +62,16 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cold_cache, tempfile.TemporaryDirectory() as aot_cache:
-        env = dict(os.environ, PROXMOX_MCP_CACHE=cold_cache)
+        env = dict(os.environ, PROXMOX_MCP_CACHE=cold_cache, **SERVER_ENV)
         listing = measure("cold", env, args.runs)
-        aot_env = dict(os.environ, PROXMOX_MCP_CACHE=aot_cache)
+        aot_env = dict(os.environ, PROXMOX_MCP_CACHE=aot_cache, **SERVER_ENV)
         subprocess.run([LAUNCHER, "warmup"], env=aot_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         measure("aot", aot_env, args.runs)
+        measure("aot --sandbox", aot_env, args.runs, ("--sandbox",))
 
     tools = json.loads(listing)["result"]["tools"]
     total = len(json.dumps({"tools": tools}, separators=(",", ":")).encode())
-    print(f"catalog (elevated enabled, as listed in sandbox mode): {len(tools)} tools, {total} bytes, "
+    print(f"catalog (elevated tools enabled): {len(tools)} tools, {total} bytes, "
           f"{total / len(tools):.0f} bytes per tool")
     table = subprocess.run([LAUNCHER, "tools"], capture_output=True, text=True, check=True).stdout.splitlines()[1:]
     pack_of = {cols[1]: cols[0] for cols in (line.split() for line in table) if len(cols) > 2 and cols[1].startswith("proxmox_")}

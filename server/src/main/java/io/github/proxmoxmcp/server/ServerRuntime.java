@@ -5,17 +5,20 @@ import io.github.proxmoxmcp.server.gate.ToolGateway;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
- * The registry (ready at once) and the DI context (started in the background), so listing tools
- * never waits for beans and the first call waits only as long as the context still needs.
+ * The registry (ready at once) and the DI context, started in the background once the first
+ * answers are out (see {@link #startContext()}): on two cores it would otherwise slow down the
+ * {@code initialize} answer it is not needed for. A call waits only as long as the context still needs.
  */
 public final class ServerRuntime implements AutoCloseable {
 
     private final Settings settings;
     private final ToolRegistry registry;
     private final CompletableFuture<ApplicationContext> context;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     private ServerRuntime(Settings settings, ToolRegistry registry, CompletableFuture<ApplicationContext> context) {
         this.settings = settings;
@@ -25,12 +28,7 @@ public final class ServerRuntime implements AutoCloseable {
 
     public static ServerRuntime start(Settings settings) {
         ToolRegistry registry = ToolRegistry.load(settings.packs());
-        CompletableFuture<ApplicationContext> context = CompletableFuture.supplyAsync(() -> ApplicationContext.builder()
-                .properties(settings.properties())
-                .deduceEnvironment(false)
-                .banner(false)
-                .start());
-        return new ServerRuntime(settings, registry, context);
+        return new ServerRuntime(settings, registry, new CompletableFuture<>());
     }
 
     public Settings settings() {
@@ -42,7 +40,25 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     public Mono<ToolGateway> gateway() {
+        startContext();
         return Mono.fromFuture(context, true).map(c -> c.getBean(ToolGateway.class));
+    }
+
+    /** Starts the DI context in the background, once; every call also starts it if nothing did before. */
+    public void startContext() {
+        if (started.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    context.complete(ApplicationContext.builder()
+                            .properties(settings.properties())
+                            .deduceEnvironment(false)
+                            .banner(false)
+                            .start());
+                } catch (RuntimeException e) {
+                    context.completeExceptionally(e);
+                }
+            });
+        }
     }
 
     @Override

@@ -56,7 +56,12 @@ public final class McpToolServer {
                 .jsonMapper(json)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(specifications)
-                .addToolFilter((context, tool) -> Mono.just(listed.contains(tool.name())))
+                .addToolFilter((context, tool) -> {
+                    // The first tools/list comes right after initialize: a good moment to start the beans
+                    // in the background, while the client is still busy with the list.
+                    runtime.startContext();
+                    return Mono.just(listed.contains(tool.name()));
+                })
                 .build();
     }
 

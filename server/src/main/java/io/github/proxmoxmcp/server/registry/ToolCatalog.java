@@ -18,9 +18,17 @@ public final class ToolCatalog {
     private final Map<String, McpSchema.Tool> tools = new LinkedHashMap<>();
 
     public ToolCatalog(List<RegisteredTool> registered, McpJsonMapper json) {
-        InputSchemas schemas = new InputSchemas();
+        SchemaIndex index = SchemaIndex.load(json);
+        InputSchemas[] generator = new InputSchemas[1];
         for (RegisteredTool tool : registered) {
-            tools.put(tool.name(), describe(tool.definition(), schemas, json));
+            Class<?> type = tool.definition().inputType();
+            Map<String, Object> schema = index.schema(type).orElseGet(() -> {
+                if (generator[0] == null) {
+                    generator[0] = new InputSchemas();
+                }
+                return json.convertValue(generator[0].schema(type), MAP);
+            });
+            tools.put(tool.name(), describe(tool.definition(), schema));
         }
     }
 
@@ -32,8 +40,7 @@ public final class ToolCatalog {
         return List.copyOf(tools.values());
     }
 
-    private static McpSchema.Tool describe(ToolDefinition<?> tool, InputSchemas schemas, McpJsonMapper json) {
-        Map<String, Object> schema = json.convertValue(schemas.schema(tool.inputType()), MAP);
+    private static McpSchema.Tool describe(ToolDefinition<?> tool, Map<String, Object> schema) {
         return McpSchema.Tool.builder()
                 .name(tool.name())
                 .description(tool.description())
