@@ -2,6 +2,7 @@ package io.github.proxmoxmcp.server.cli;
 
 import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.config.SettingsException;
+import io.github.proxmoxmcp.server.mcp.HttpTransport;
 import io.github.proxmoxmcp.server.mcp.LineStdioTransportProvider;
 import io.github.proxmoxmcp.server.mcp.McpToolServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** Serves MCP over stdio until stdin ends. */
-@Command(name = "serve", description = "Serve MCP over stdio (the default).")
+@Command(name = "serve", description = "Serve MCP over stdio (the default), or Streamable HTTP with MCP_TRANSPORT=http.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
             return RootCommand.configError(e);
         }
         McpJsonMapper json = McpJsonDefaults.getMapper();
+        if (runtime.settings().transport().equals("http")) {
+            return serveHttp(runtime, json);
+        }
         LineStdioTransportProvider transport = new LineStdioTransportProvider(json, System.in, root.stdout);
         McpAsyncServer server = McpToolServer.start(runtime, transport, json);
         try {
@@ -45,5 +49,31 @@ final class ServeCommand implements Callable<Integer> {
         server.close();
         runtime.close();
         return 0;
+    }
+
+    private static int serveHttp(ServerRuntime runtime, McpJsonMapper json) {
+        try (HttpTransport http = HttpTransport.start(runtime, json)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    http.close();
+                } catch (Exception e) {
+                    // the process is ending anyway
+                }
+            }));
+            System.err.println("proxmox-mcp: serving MCP over Streamable HTTP at http://" + runtime.settings().mcpHost() + ":"
+                    + http.port() + HttpTransport.ENDPOINT);
+            runtime.startContext();
+            http.join();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("proxmox-mcp: cannot serve HTTP on " + runtime.settings().mcpHost() + ":" + runtime.settings().mcpPort()
+                    + ": " + e.getMessage());
+            return RootCommand.CONFIG_ERROR;
+        } finally {
+            runtime.close();
+        }
     }
 }

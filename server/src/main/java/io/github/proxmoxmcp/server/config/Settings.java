@@ -37,11 +37,14 @@ public record Settings(
         Optional<String> defaultNode,
         String logLevel,
         String transport,
+        String mcpHost,
+        int mcpPort,
+        Optional<String> mcpAuthToken,
         boolean sandbox) {
 
     static final List<String> SSL_MODES = List.of("strict", "verify", "insecure");
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
-    static final List<String> TRANSPORTS = List.of("stdio");
+    static final List<String> TRANSPORTS = List.of("stdio", "http");
 
     public static Settings fromEnvironment(Map<String, String> env) {
         Env e = new Env(env);
@@ -107,9 +110,20 @@ public record Settings(
         oneOf("LOG_LEVEL", logLevel, LOG_LEVELS);
         String transport = e.first("MCP_TRANSPORT").map(s -> s.toLowerCase(Locale.ROOT)).orElse("stdio");
         oneOf("MCP_TRANSPORT", transport, TRANSPORTS);
+        String mcpHost = e.first("MCP_HOST").orElse("127.0.0.1");
+        int mcpPort = (int) positive(e, "MCP_PORT", 8080, 1);
+        if (mcpPort > 65535) {
+            throw new SettingsException("MCP_PORT: expected a port number 1-65535, got '" + mcpPort + "'");
+        }
+        Optional<String> mcpAuthToken = e.first("MCP_AUTH_TOKEN");
+        if (transport.equals("http") && mcpAuthToken.isEmpty() && !loopback(mcpHost)) {
+            throw new SettingsException("MCP_AUTH_TOKEN is required when MCP_HOST (" + mcpHost + ") is not a loopback address: "
+                    + "anyone who reaches the port could otherwise run tools");
+        }
         boolean sandbox = e.first("PROXMOX_SANDBOX").map(v -> bool("PROXMOX_SANDBOX", v)).orElse(false);
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, fingerprint, allowElevated, packs,
-                timeout, retries, retryDelay, maxConcurrent, rateLimit, e.first("PROXMOX_DEFAULT_NODE"), logLevel, transport, sandbox);
+                timeout, retries, retryDelay, maxConcurrent, rateLimit, e.first("PROXMOX_DEFAULT_NODE"), logLevel, transport,
+                mcpHost, mcpPort, mcpAuthToken, sandbox);
     }
 
     /** Checks what talking to Proxmox needs: where it is and how to log in. */
@@ -129,12 +143,13 @@ public record Settings(
     public Settings withConnection(URI newUrl, String newTokenId, String newTokenSecret, boolean elevated) {
         return new Settings(Optional.of(newUrl), Optional.of(newTokenId), Optional.of(newTokenSecret), user, Optional.empty(),
                 "strict", Optional.empty(), Optional.empty(), elevated, packs, timeout, retryAttempts, retryDelay, maxConcurrent,
-                rateLimit, defaultNode, logLevel, transport, true);
+                rateLimit, defaultNode, logLevel, transport, mcpHost, mcpPort, mcpAuthToken, true);
     }
 
     public Settings withPacks(List<String> newPacks) {
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, tlsFingerprint, allowElevated, newPacks,
-                timeout, retryAttempts, retryDelay, maxConcurrent, rateLimit, defaultNode, logLevel, transport, sandbox);
+                timeout, retryAttempts, retryDelay, maxConcurrent, rateLimit, defaultNode, logLevel, transport, mcpHost, mcpPort,
+                mcpAuthToken, sandbox);
     }
 
     /** The Micronaut properties of the Proxmox client core. */
@@ -187,6 +202,10 @@ public record Settings(
 
     private static String bracketIpv6(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
     }
 
     private static void checkUser(String variable, String user) {
@@ -242,6 +261,7 @@ public record Settings(
     public String toString() {
         return "Settings[url=" + url.map(URI::toString).orElse("-") + ", tokenId=" + tokenId.orElse("-")
                 + ", auth=" + (tokenSecret.isPresent() ? "token" : password.isPresent() ? "password" : "none")
-                + ", sslMode=" + sslMode + ", allowElevated=" + allowElevated + ", packs=" + packs + "]";
+                + ", sslMode=" + sslMode + ", allowElevated=" + allowElevated + ", packs=" + packs + ", transport=" + transport
+                + (transport.equals("http") ? " " + mcpHost + ":" + mcpPort + (mcpAuthToken.isPresent() ? " (token)" : "") : "") + "]";
     }
 }

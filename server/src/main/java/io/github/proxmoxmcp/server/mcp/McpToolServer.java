@@ -13,6 +13,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +39,17 @@ public final class McpToolServer {
     private McpToolServer() {
     }
 
+    /** Over a single-session transport (stdio). */
     public static McpAsyncServer start(ServerRuntime runtime, McpServerTransportProvider transport, McpJsonMapper json) {
+        return configure(McpServer.async(transport), runtime, json);
+    }
+
+    /** Over Streamable HTTP, one MCP session per client. */
+    public static McpAsyncServer start(ServerRuntime runtime, McpStreamableServerTransportProvider transport, McpJsonMapper json) {
+        return configure(McpServer.async(transport), runtime, json);
+    }
+
+    private static McpAsyncServer configure(McpServer.AsyncSpecification<?> server, ServerRuntime runtime, McpJsonMapper json) {
         List<RegisteredTool> all = runtime.registry().all();
         ToolCatalog catalog = new ToolCatalog(all, json);
         Set<String> listed = runtime.registry().listed(runtime.settings().allowElevated()).stream()
@@ -50,7 +61,7 @@ public final class McpToolServer {
                         .callHandler((exchange, request) -> call(runtime, tool, exchange, request))
                         .build())
                 .toList();
-        return McpServer.async(transport)
+        return server
                 .serverInfo("proxmox-mcp", Version.text())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(json)

@@ -87,6 +87,21 @@ class SettingsTest {
     }
 
     @Test
+    void httpTransport() {
+        Settings local = of("MCP_TRANSPORT", "http");
+        assertEquals("http", local.transport());
+        assertEquals("127.0.0.1", local.mcpHost());
+        assertEquals(8080, local.mcpPort());
+        Settings remote = of("MCP_TRANSPORT", "http", "MCP_HOST", "0.0.0.0", "MCP_PORT", "9443", "MCP_AUTH_TOKEN", "t0ken");
+        assertEquals(9443, remote.mcpPort());
+        assertEquals("t0ken", remote.mcpAuthToken().orElseThrow());
+        assertFalse(remote.toString().contains("t0ken"));
+        assertEquals("MCP_AUTH_TOKEN is required when MCP_HOST (0.0.0.0) is not a loopback address: "
+                + "anyone who reaches the port could otherwise run tools", error("MCP_TRANSPORT", "http", "MCP_HOST", "0.0.0.0"));
+        assertEquals("MCP_TRANSPORT: 'sse' is not allowed; use one of stdio, http", error("MCP_TRANSPORT", "sse"));
+    }
+
+    @Test
     void toStringNeverShowsSecrets() {
         Settings s = of("PROXMOX_HOST", "pve", "PROXMOX_TOKEN_NAME", "mcp", "PROXMOX_TOKEN_VALUE", "very-secret-value");
         assertFalse(s.toString().contains("very-secret-value"));
