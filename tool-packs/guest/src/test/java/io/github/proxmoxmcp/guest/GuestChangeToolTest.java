@@ -1,28 +1,41 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.CONFIRM_REFUSAL;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertError;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
+import static io.github.proxmoxmcp.core.testing.TaskIds.encoded;
+import static io.github.proxmoxmcp.core.testing.TaskIds.quoted;
+import static io.github.proxmoxmcp.guest.SampleGuests.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create, config, disks, NICs, mount points, tags, template, migrate. */
-class GuestChangeToolTest extends GuestToolTest {
+class GuestChangeToolTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new GuestPack());
 
     private static final String QEMU = "\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",";
     private static final String LXC = "\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",";
 
     @Test
     void createVmAssemblesPropertyStrings() {
-        proxmox.respond("GET", "/cluster/nextid", "130");
-        String upid = task("pve1", "qmcreate", 130);
-        proxmox.respond("POST", "/nodes/pve1/qemu", quoted(upid));
+        pack.proxmox().respond("GET", "/cluster/nextid", "130");
+        String upid = pack.finishedTask("pve1", "qmcreate", 130);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu", quoted(upid));
 
-        assertOk("creation of VM 130 on pve1: task OK (" + upid + ")", call("proxmox_guest_create_vm", """
+        assertOk("creation of VM 130 on pve1: task OK (" + upid + ")", pack.call("proxmox_guest_create_vm", """
                 {"node":"pve1","name":"win","cores":4,"sockets":1,"memory":8192,"balloon":0,"cpu":"host","machine":"q35",
                  "bios":"ovmf","scsihw":"virtio-scsi-single","storage":"local-lvm","diskSize":64,"iso":"local:iso/win11.iso",
                  "vlan":20,"firewall":true,"agent":true,"ostype":"win11","tags":["lab","win"],"pool":"dev","onboot":true,"start":true}"""));
-        assertEquals(List.of("GET /cluster/nextid", "POST /nodes/pve1/qemu", "GET /nodes/pve1/tasks/" + encode(upid) + "/status"), lines());
+        assertEquals(List.of("GET /cluster/nextid", "POST /nodes/pve1/qemu",
+                "GET /nodes/pve1/tasks/" + encoded(upid) + "/status"), pack.lines());
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("vmid", "130");
         expected.put("name", "win");
@@ -44,26 +57,26 @@ class GuestChangeToolTest extends GuestToolTest {
         expected.put("pool", "dev");
         expected.put("onboot", "1");
         expected.put("start", "1");
-        assertEquals(expected, request(1).form());
+        assertEquals(expected, pack.request(1).form());
     }
 
     @Test
     void createVmValidatesBeforeSending() {
         assertError("Invalid arguments: diskSize needs storage. Nothing was sent to Proxmox.",
-                call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"diskSize\":10}"));
+                pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"diskSize\":10}"));
         assertError("Invalid arguments: machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or pc-i440fx-9.2+pve1. "
-                + "Nothing was sent to Proxmox.", call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"machine\":\"test1\"}"));
+                + "Nothing was sent to Proxmox.", pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"machine\":\"test1\"}"));
         assertError("Invalid arguments: node is required (or set PROXMOX_DEFAULT_NODE); list nodes with proxmox_node_list. "
-                + "Nothing was sent to Proxmox.", call("proxmox_guest_create_vm", "{\"vmid\":130}"));
-        assertNothingSent();
+                + "Nothing was sent to Proxmox.", pack.call("proxmox_guest_create_vm", "{\"vmid\":130}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void createCtBuildsRootfsNetAndFeatures() {
-        String upid = task("pve2", "vzcreate", 140);
-        proxmox.respond("POST", "/nodes/pve2/lxc", quoted(upid));
+        String upid = pack.finishedTask("pve2", "vzcreate", 140);
+        pack.proxmox().respond("POST", "/nodes/pve2/lxc", quoted(upid));
 
-        assertOk("creation of CT 140 on pve2: task OK (" + upid + ")", call("proxmox_guest_create_ct", """
+        assertOk("creation of CT 140 on pve2: task OK (" + upid + ")", pack.call("proxmox_guest_create_ct", """
                 {"node":"pve2","vmid":140,"ostemplate":"local:vztmpl/debian-12.tar.zst","storage":"local-lvm","diskSize":16,
                  "hostname":"ct1","cores":2,"memory":1024,"swap":0,"ip":"10.0.0.9/24","gw":"10.0.0.1","unprivileged":true,
                  "nesting":true,"sshKeys":"ssh-ed25519 AAAA a@b","password":"pw-secret","start":true}"""));
@@ -81,69 +94,70 @@ class GuestChangeToolTest extends GuestToolTest {
         expected.put("ssh-public-keys", "ssh-ed25519 AAAA a@b");
         expected.put("password", "pw-secret");
         expected.put("start", "1");
-        assertEquals(expected, request(0).form());
+        assertEquals(expected, pack.request(0).form());
     }
 
     @Test
     void createCtNeedsTemplateAndStorage() {
         assertError("Invalid arguments: ostemplate: must not be blank; storage: must not be blank. Nothing was sent to Proxmox.",
-                call("proxmox_guest_create_ct", "{\"node\":\"pve2\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_create_ct", "{\"node\":\"pve2\"}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void configUpdateOfQemuIsAnAsyncPost() {
-        String upid = task("pve1", "qmconfig", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmconfig", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
 
-        assertOk("config update of VM 100: task OK (" + upid + ")", call("proxmox_guest_config_update",
+        assertOk("config update of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_config_update",
                 "{" + QEMU + "\"set\":{\"cores\":4,\"onboot\":true,\"sshkeys\":\"ssh-ed25519 K a@b\"},\"delete\":[\"ide2\",\"net1\"],"
                         + "\"digest\":\"abc\"}"));
         assertEquals(Map.of("cores", "4", "onboot", "1", "sshkeys", "ssh-ed25519%20K%20a%40b", "delete", "ide2,net1", "digest", "abc"),
-                request(0).form());
+                pack.request(0).form());
     }
 
     @Test
     void configUpdateOfLxcIsAPut() {
-        proxmox.respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+        pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
-        assertOk("config update of CT 101: done", call("proxmox_guest_config_update", "{" + LXC + "\"set\":{\"memory\":2048}}"));
-        assertEquals(List.of("PUT /nodes/pve2/lxc/101/config"), lines());
-        assertEquals(Map.of("memory", "2048"), request(0).form());
+        assertOk("config update of CT 101: done", pack.call("proxmox_guest_config_update", "{" + LXC + "\"set\":{\"memory\":2048}}"));
+        assertEquals(List.of("PUT /nodes/pve2/lxc/101/config"), pack.lines());
+        assertEquals(Map.of("memory", "2048"), pack.request(0).form());
     }
 
     @Test
     void configUpdateWithNothingToDoSendsNothing() {
         assertError("Invalid arguments: give set, delete or revert. Nothing was sent to Proxmox.",
-                call("proxmox_guest_config_update", "{\"vmid\":100,\"set\":{}}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_config_update", "{\"vmid\":100,\"set\":{}}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void configUpdateShowsFieldErrors() {
-        proxmox.fail("POST", "/nodes/pve1/qemu/100/config", 400, "Parameter verification failed.", Map.of("cores", "value must be >= 1"));
+        pack.proxmox().fail("POST", "/nodes/pve1/qemu/100/config", 400, "Parameter verification failed.", Map.of("cores",
+                "value must be >= 1"));
 
         assertError("Proxmox API error 400: Parameter verification failed.\n  cores: value must be >= 1",
-                call("proxmox_guest_config_update", "{" + QEMU + "\"set\":{\"cores\":0}}"));
+                pack.call("proxmox_guest_config_update", "{" + QEMU + "\"set\":{\"cores\":0}}"));
     }
 
     @Test
     void diskResizeMoveAndUnlink() {
-        String upid = task("pve1", "qmresize", 100);
-        proxmox.respond("PUT", "/nodes/pve1/qemu/100/resize", quoted(upid));
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/move_disk", quoted(upid));
-        proxmox.respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
-        proxmox.respond("POST", "/nodes/pve2/lxc/101/move_volume", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmresize", 100);
+        pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/resize", quoted(upid));
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/move_disk", quoted(upid));
+        pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
+        pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/move_volume", quoted(upid));
 
         assertOk("resize of VM 100 scsi0: task OK (" + upid + ")",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+10G\"}"));
-        assertOk("move of VM 100 scsi0 to ceph: task OK (" + upid + ")", call("proxmox_guest_disk",
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+10G\"}"));
+        assertOk("move of VM 100 scsi0 to ceph: task OK (" + upid + ")", pack.call("proxmox_guest_disk",
                 "{" + QEMU + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"ceph\",\"deleteSource\":true,\"format\":\"raw\"}"));
         assertOk("unlink of VM 100 unused0: done",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"unused0\"}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"unused0\"}"));
         assertOk("move of CT 101 mp0 to ceph: task OK (" + upid + ")",
-                call("proxmox_guest_disk", "{" + LXC + "\"action\":\"move\",\"disk\":\"mp0\",\"storage\":\"ceph\"}"));
-        var sent = proxmox.requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
+                pack.call("proxmox_guest_disk", "{" + LXC + "\"action\":\"move\",\"disk\":\"mp0\",\"storage\":\"ceph\"}"));
+        var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
         assertEquals(List.of("PUT /nodes/pve1/qemu/100/resize", "POST /nodes/pve1/qemu/100/move_disk", "PUT /nodes/pve1/qemu/100/unlink",
                 "POST /nodes/pve2/lxc/101/move_volume"), sent.stream().map(r -> r.line()).toList());
         assertEquals(Map.of("disk", "scsi0", "size", "+10G"), sent.get(0).form());
@@ -156,49 +170,49 @@ class GuestChangeToolTest extends GuestToolTest {
     @Test
     void diskUnlinkWithForceNeedsConfirmAndMissingFieldsSendNothing() {
         assertError("proxmox_guest_disk" + CONFIRM_REFUSAL,
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true}"));
         assertError("Invalid arguments: size is required for action=resize. Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\"}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\"}"));
         assertError("Invalid arguments: storage is required for action=move. Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"move\",\"disk\":\"scsi0\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"move\",\"disk\":\"scsi0\"}"));
+        pack.assertNothingSent();
 
-        proxmox.respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
-        assertOk("unlink of VM 100 scsi1: done", call("proxmox_guest_disk",
+        pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
+        assertOk("unlink of VM 100 scsi1: done", pack.call("proxmox_guest_disk",
                 "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true,\"confirm\":true}"));
-        assertEquals(Map.of("idlist", "scsi1", "force", "1"), request(0).form());
+        assertEquals(Map.of("idlist", "scsi1", "force", "1"), pack.request(0).form());
     }
 
     @Test
     void diskKeysMustSuitTheGuestTypeAndNothingIsSentOtherwise() {
         assertError("Invalid arguments: scsi0 is not a container volume for resize: use rootfs or mpN. Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + LXC + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+1G\"}"));
+                pack.call("proxmox_guest_disk", "{" + LXC + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+1G\"}"));
         assertError("Invalid arguments: scsi0 is not a container volume for move: use rootfs or mpN (or unusedN). "
                 + "Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + LXC + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"local\"}"));
+                pack.call("proxmox_guest_disk", "{" + LXC + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"local\"}"));
         assertError("Invalid arguments: rootfs is not a VM disk key for resize: use scsiN, virtioN, sataN, ideN, efidisk0 or tpmstate0. "
                 + "Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"rootfs\",\"size\":\"+1G\"}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"rootfs\",\"size\":\"+1G\"}"));
         assertError("Invalid arguments: unused0 is not a VM disk key for resize: use scsiN, virtioN, sataN, ideN, efidisk0 or tpmstate0. "
                 + "Nothing was sent to Proxmox.",
-                call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"unused0\",\"size\":\"+1G\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"unused0\",\"size\":\"+1G\"}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void nicSetAndRemove() {
-        String upid = task("pve1", "qmconfig", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
-        proxmox.respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+        String upid = pack.finishedTask("pve1", "qmconfig", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
+        pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
-        assertOk("set net1 of VM 100: task OK (" + upid + ")", call("proxmox_guest_nic",
+        assertOk("set net1 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
                 "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"mac\":\"BC:24:11:00:00:02\",\"vlan\":30,"
                         + "\"firewall\":false,\"mtu\":9000,\"rate\":12.5}"));
-        assertOk("set net0 of CT 101: done", call("proxmox_guest_nic",
+        assertOk("set net0 of CT 101: done", pack.call("proxmox_guest_nic",
                 "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr0\",\"ip\":\"dhcp\",\"firewall\":true}"));
         assertOk("removal of net1 of VM 100: task OK (" + upid + ")",
-                call("proxmox_guest_nic", "{" + QEMU + "\"action\":\"remove\",\"index\":1}"));
-        var sent = proxmox.requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
+                pack.call("proxmox_guest_nic", "{" + QEMU + "\"action\":\"remove\",\"index\":1}"));
+        var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
         assertEquals(Map.of("net1", "virtio=BC:24:11:00:00:02,bridge=vmbr1,tag=30,firewall=0,mtu=9000,rate=12.5"), sent.get(0).form());
         assertEquals(Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,firewall=1"), sent.get(1).form());
         assertEquals(Map.of("delete", "net1"), sent.get(2).form());
@@ -207,87 +221,90 @@ class GuestChangeToolTest extends GuestToolTest {
     @Test
     void nicSetNeedsABridge() {
         assertError("Invalid arguments: bridge is required for action=set. Nothing was sent to Proxmox.",
-                call("proxmox_guest_nic", "{\"vmid\":100,\"action\":\"set\",\"index\":0}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_nic", "{\"vmid\":100,\"action\":\"set\",\"index\":0}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void mountPointSetAndRemove() {
-        resources();
-        proxmox.respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+        resources(pack);
+        pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
-        assertOk("set mp0 of CT 101", call("proxmox_guest_mountpoint",
+        assertOk("set mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
                 "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"storage\":\"local-lvm\",\"size\":32,\"path\":\"/srv/data\",\"backup\":true}"));
-        assertOk("removed mp0 of CT 101", call("proxmox_guest_mountpoint", "{\"vmid\":101,\"node\":\"pve2\",\"action\":\"remove\",\"index\":0}"));
-        assertEquals(List.of("GET /cluster/resources", "PUT /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config"), lines());
-        assertEquals(Map.of("mp0", "local-lvm:32,mp=/srv/data,backup=1"), request(1).form());
-        assertEquals(Map.of("delete", "mp0"), request(2).form());
+        assertOk("removed mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
+                "{\"vmid\":101,\"node\":\"pve2\",\"action\":\"remove\",\"index\":0}"));
+        assertEquals(List.of("GET /cluster/resources", "PUT /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config"), pack.lines());
+        assertEquals(Map.of("mp0", "local-lvm:32,mp=/srv/data,backup=1"), pack.request(1).form());
+        assertEquals(Map.of("delete", "mp0"), pack.request(2).form());
     }
 
     @Test
     void mountPointOnAVmIsRefusedAndBadInputSendsNothing() {
-        assertError("Invalid arguments: give either storage and size, or volume. Nothing was sent to Proxmox.", call("proxmox_guest_mountpoint",
+        assertError("Invalid arguments: give either storage and size, or volume. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_mountpoint",
                 "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"path\":\"/x\"}"));
-        assertNothingSent();
-        resources();
+        pack.assertNothingSent();
+        resources(pack);
         assertError("Not found: VMID 100 is qemu, not lxc\n" + NOT_FOUND_HINT,
-                call("proxmox_guest_mountpoint", "{\"vmid\":100,\"action\":\"remove\",\"index\":0}"));
+                pack.call("proxmox_guest_mountpoint", "{\"vmid\":100,\"action\":\"remove\",\"index\":0}"));
     }
 
     @Test
     void tagsMergeWithTheCurrentOnes() {
-        proxmox.respond("GET", "/nodes/pve1/qemu/100/config", "{\"tags\":\"prod;web\"}");
-        proxmox.respond("PUT", "/nodes/pve1/qemu/100/config", "null");
+        pack.proxmox().respond("GET", "/nodes/pve1/qemu/100/config", "{\"tags\":\"prod;web\"}");
+        pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/config", "null");
 
-        assertOk("VM 100 updated: tags prod,db, protection on", call("proxmox_guest_tags",
+        assertOk("VM 100 updated: tags prod,db, protection on", pack.call("proxmox_guest_tags",
                 "{" + QEMU + "\"add\":[\"db\"],\"remove\":[\"web\"],\"protection\":true}"));
-        assertEquals(List.of("GET /nodes/pve1/qemu/100/config", "PUT /nodes/pve1/qemu/100/config"), lines());
-        assertEquals(Map.of("tags", "prod;db", "protection", "1"), request(1).form());
+        assertEquals(List.of("GET /nodes/pve1/qemu/100/config", "PUT /nodes/pve1/qemu/100/config"), pack.lines());
+        assertEquals(Map.of("tags", "prod;db", "protection", "1"), pack.request(1).form());
     }
 
     @Test
     void tagsRemovingTheLastDeletesTheKey() {
-        proxmox.respond("GET", "/nodes/pve2/lxc/101/config", "{\"tags\":\"old\"}");
-        proxmox.respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+        pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/config", "{\"tags\":\"old\"}");
+        pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
-        assertOk("CT 101 updated: tags (none)", call("proxmox_guest_tags", "{" + LXC + "\"remove\":[\"old\"]}"));
-        assertEquals(Map.of("delete", "tags"), request(1).form());
+        assertOk("CT 101 updated: tags (none)", pack.call("proxmox_guest_tags", "{" + LXC + "\"remove\":[\"old\"]}"));
+        assertEquals(Map.of("delete", "tags"), pack.request(1).form());
         assertError("Invalid arguments: give add, remove or protection. Nothing was sent to Proxmox.",
-                call("proxmox_guest_tags", "{\"vmid\":101}"));
+                pack.call("proxmox_guest_tags", "{\"vmid\":101}"));
     }
 
     @Test
     void templateNeedsConfirm() {
-        assertError("proxmox_guest_template" + CONFIRM_REFUSAL, call("proxmox_guest_template", "{\"vmid\":100}"));
-        assertNothingSent();
+        assertError("proxmox_guest_template" + CONFIRM_REFUSAL, pack.call("proxmox_guest_template", "{\"vmid\":100}"));
+        pack.assertNothingSent();
 
-        String upid = task("pve1", "qmtemplate", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/template", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmtemplate", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/template", quoted(upid));
         assertOk("conversion of VM 100 to a template: task OK (" + upid + ")",
-                call("proxmox_guest_template", "{" + QEMU + "\"confirm\":true}"));
-        assertEquals(Map.of(), request(0).form());
+                pack.call("proxmox_guest_template", "{" + QEMU + "\"confirm\":true}"));
+        assertEquals(Map.of(), pack.request(0).form());
     }
 
     @Test
     void migrateQemuOnlineWithLocalDisks() {
-        resources();
-        String upid = task("pve1", "qmigrate", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/migrate", quoted(upid));
+        resources(pack);
+        String upid = pack.finishedTask("pve1", "qmigrate", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/migrate", quoted(upid));
 
-        assertOk("migration of VM 100 from pve1 to pve2: task OK (" + upid + ")", call("proxmox_guest_migrate",
+        assertOk("migration of VM 100 from pve1 to pve2: task OK (" + upid + ")", pack.call("proxmox_guest_migrate",
                 "{\"vmid\":100,\"target\":\"pve2\",\"online\":true,\"withLocalDisks\":true,\"targetStorage\":\"local-lvm\"}"));
-        assertEquals(Map.of("target", "pve2", "online", "1", "with-local-disks", "1", "targetstorage", "local-lvm"), request(1).form());
+        assertEquals(Map.of("target", "pve2", "online", "1", "with-local-disks", "1", "targetstorage", "local-lvm"),
+                pack.request(1).form());
     }
 
     @Test
     void migrateLxcByRestart() {
-        String upid = task("pve2", "vzmigrate", 101);
-        proxmox.respond("POST", "/nodes/pve2/lxc/101/migrate", quoted(upid));
+        String upid = pack.finishedTask("pve2", "vzmigrate", 101);
+        pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/migrate", quoted(upid));
 
-        assertOk("migration of CT 101 from pve2 to pve1: task OK (" + upid + ")", call("proxmox_guest_migrate",
+        assertOk("migration of CT 101 from pve2 to pve1: task OK (" + upid + ")", pack.call("proxmox_guest_migrate",
                 "{" + LXC + "\"target\":\"pve1\",\"restart\":true,\"restartTimeout\":120,\"withLocalDisks\":true}"));
-        assertEquals(Map.of("target", "pve1", "restart", "1", "timeout", "120"), request(0).form());
+        assertEquals(Map.of("target", "pve1", "restart", "1", "timeout", "120"), pack.request(0).form());
         assertError("Invalid arguments: target: must not be blank. Nothing was sent to Proxmox.",
-                call("proxmox_guest_migrate", "{\"vmid\":101}"));
+                pack.call("proxmox_guest_migrate", "{\"vmid\":101}"));
     }
 }

@@ -1,120 +1,135 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.CONFIRM_REFUSAL;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertError;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
+import static io.github.proxmoxmcp.core.testing.TaskIds.encoded;
+import static io.github.proxmoxmcp.core.testing.TaskIds.quoted;
+import static io.github.proxmoxmcp.guest.SampleGuests.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class GuestPowerToolTest extends GuestToolTest {
+class GuestPowerToolTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new GuestPack());
 
     @Test
     void startResolvesTheGuestAndWaitsForTheTask() {
-        resources();
-        String upid = task("pve1", "qmstart", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/start", quoted(upid));
+        resources(pack);
+        String upid = pack.finishedTask("pve1", "qmstart", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/start", quoted(upid));
 
-        assertOk("start of VM 100: task OK (" + upid + ")", call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"start\"}"));
+        assertOk("start of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"start\"}"));
         assertEquals(List.of("GET /cluster/resources", "POST /nodes/pve1/qemu/100/status/start",
-                "GET /nodes/pve1/tasks/" + encode(upid) + "/status"), lines());
-        assertEquals(Map.of(), request(1).form());
+                "GET /nodes/pve1/tasks/" + encoded(upid) + "/status"), pack.lines());
+        assertEquals(Map.of(), pack.request(1).form());
     }
 
     @Test
     void shutdownWithForceStopNeedsConfirmAndSendsTheFallback() {
         assertError("proxmox_guest_power" + CONFIRM_REFUSAL,
-                call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"shutdown\",\"forceStop\":true}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"shutdown\",\"forceStop\":true}"));
+        pack.assertNothingSent();
 
-        String upid = task("pve2", "vzshutdown", 101);
-        proxmox.respond("POST", "/nodes/pve2/lxc/101/status/shutdown", quoted(upid));
-        assertOk("shutdown of CT 101: task OK (" + upid + ")", call("proxmox_guest_power",
+        String upid = pack.finishedTask("pve2", "vzshutdown", 101);
+        pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/status/shutdown", quoted(upid));
+        assertOk("shutdown of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_power",
                 "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"shutdown\",\"forceStop\":true,\"shutdownTimeout\":60,"
                         + "\"confirm\":true}"));
-        assertEquals(Map.of("forceStop", "1", "timeout", "60"), request(0).form());
+        assertEquals(Map.of("forceStop", "1", "timeout", "60"), pack.request(0).form());
     }
 
     @Test
     void gracefulShutdownNeedsNoConfirm() {
-        String upid = task("pve1", "qmshutdown", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/shutdown", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmshutdown", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/shutdown", quoted(upid));
 
         assertOk("shutdown of VM 100: task OK (" + upid + ")",
-                call("proxmox_guest_power", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"shutdown\"}"));
-        assertEquals(Map.of(), request(0).form());
+                pack.call("proxmox_guest_power", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"shutdown\"}"));
+        assertEquals(Map.of(), pack.request(0).form());
     }
 
     @Test
     void stopNeedsConfirm() {
-        assertError("proxmox_guest_power" + CONFIRM_REFUSAL, call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"stop\"}"));
-        assertNothingSent();
+        assertError("proxmox_guest_power" + CONFIRM_REFUSAL, pack.call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"stop\"}"));
+        pack.assertNothingSent();
 
-        String upid = task("pve1", "qmstop", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/stop", quoted(upid));
-        assertOk("stop of VM 100: task OK (" + upid + ")", call("proxmox_guest_power",
+        String upid = pack.finishedTask("pve1", "qmstop", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/stop", quoted(upid));
+        assertOk("stop of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_power",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"stop\",\"confirm\":true}"));
     }
 
     @Test
     void resetIsQemuOnlyAndNeedsConfirm() {
-        assertError("proxmox_guest_power" + CONFIRM_REFUSAL, call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"reset\"}"));
+        assertError("proxmox_guest_power" + CONFIRM_REFUSAL, pack.call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"reset\"}"));
         assertError("Invalid arguments: reset is QEMU-only; use action=reboot or stop for a container. Nothing was sent to Proxmox.",
-                call("proxmox_guest_power", "{\"vmid\":101,\"type\":\"lxc\",\"action\":\"reset\",\"confirm\":true}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_power", "{\"vmid\":101,\"type\":\"lxc\",\"action\":\"reset\",\"confirm\":true}"));
+        pack.assertNothingSent();
 
-        resources();
+        resources(pack);
         assertError("CT 101 is a container: reset is QEMU-only; use reboot or stop. Nothing was changed.",
-                call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"reset\",\"confirm\":true}"));
-        assertEquals(List.of("GET /cluster/resources"), lines());
+                pack.call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"reset\",\"confirm\":true}"));
+        assertEquals(List.of("GET /cluster/resources"), pack.lines());
 
-        String upid = task("pve1", "qmreset", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/reset", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmreset", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/reset", quoted(upid));
         assertOk("reset of VM 100: task OK (" + upid + ")",
-                call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"reset\",\"confirm\":true}"));
+                pack.call("proxmox_guest_power", "{\"vmid\":100,\"action\":\"reset\",\"confirm\":true}"));
     }
 
     @Test
     void rebootSuspendResumeWithoutWaiting() {
         String upid = "UPID:pve1:0000ABCD:0001ABCD:65F0A1B2:qmsuspend:100:root@pam:";
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/suspend", quoted(upid));
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/resume", quoted(upid));
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/reboot", quoted(upid));
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/suspend", quoted(upid));
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/resume", quoted(upid));
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/reboot", quoted(upid));
         String target = "\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"wait\":false,";
 
-        assertOk("suspend of VM 100: started, task " + upid, call("proxmox_guest_power", "{" + target + "\"action\":\"suspend\",\"todisk\":true}"));
-        assertOk("resume of VM 100: started, task " + upid, call("proxmox_guest_power", "{" + target + "\"action\":\"resume\"}"));
+        assertOk("suspend of VM 100: started, task " + upid, pack.call("proxmox_guest_power",
+                "{" + target + "\"action\":\"suspend\",\"todisk\":true}"));
+        assertOk("resume of VM 100: started, task " + upid, pack.call("proxmox_guest_power", "{" + target + "\"action\":\"resume\"}"));
         assertOk("reboot of VM 100: started, task " + upid,
-                call("proxmox_guest_power", "{" + target + "\"action\":\"reboot\",\"shutdownTimeout\":30}"));
+                pack.call("proxmox_guest_power", "{" + target + "\"action\":\"reboot\",\"shutdownTimeout\":30}"));
         assertEquals(List.of("POST /nodes/pve1/qemu/100/status/suspend", "POST /nodes/pve1/qemu/100/status/resume",
-                "POST /nodes/pve1/qemu/100/status/reboot"), lines());
-        assertEquals(Map.of("todisk", "1"), request(0).form());
-        assertEquals(Map.of("timeout", "30"), request(2).form());
+                "POST /nodes/pve1/qemu/100/status/reboot"), pack.lines());
+        assertEquals(Map.of("todisk", "1"), pack.request(0).form());
+        assertEquals(Map.of("timeout", "30"), pack.request(2).form());
     }
 
     @Test
     void failedTaskIsAnErrorWithTheLogTail() {
         String upid = "UPID:pve1:0000ABCD:0001ABCD:65F0A1B2:qmstart:100:root@pam:";
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/status/start", quoted(upid));
-        proxmox.respond("GET", "/nodes/pve1/tasks/" + encode(upid) + "/status", "{\"status\":\"stopped\",\"exitstatus\":\"start failed\"}");
-        proxmox.respond("GET", "/nodes/pve1/tasks/" + encode(upid) + "/log", "[{\"n\":1,\"t\":\"kvm: no memory\"}]");
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/start", quoted(upid));
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks/" + encoded(upid) + "/status",
+                "{\"status\":\"stopped\",\"exitstatus\":\"start failed\"}");
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks/" + encoded(upid) + "/log", "[{\"n\":1,\"t\":\"kvm: no memory\"}]");
 
         assertError("start of VM 100: task failed: start failed (" + upid + ")\nlast log lines:\n  kvm: no memory",
-                call("proxmox_guest_power", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"start\"}"));
+                pack.call("proxmox_guest_power", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"start\"}"));
     }
 
     @Test
     void proxmoxRefusalIsShown() {
-        proxmox.fail("POST", "/nodes/pve1/qemu/123/status/start", 500, "Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist",
+        pack.proxmox().fail("POST", "/nodes/pve1/qemu/123/status/start", 500,
+                "Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist",
                 Map.of());
 
         assertError("Proxmox API error 500: Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist\n" + NOT_FOUND_HINT,
-                call("proxmox_guest_power", "{\"vmid\":123,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"start\"}"));
+                pack.call("proxmox_guest_power", "{\"vmid\":123,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"start\"}"));
     }
 
     @Test
     void missingActionSendsNothing() {
         assertError("Invalid arguments: action: must not be null. Nothing was sent to Proxmox.",
-                call("proxmox_guest_power", "{\"vmid\":100}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_power", "{\"vmid\":100}"));
+        pack.assertNothingSent();
     }
 }

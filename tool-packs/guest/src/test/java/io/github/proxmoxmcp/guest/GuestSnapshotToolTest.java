@@ -1,16 +1,27 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.CONFIRM_REFUSAL;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertError;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
+import static io.github.proxmoxmcp.core.testing.TaskIds.quoted;
+import static io.github.proxmoxmcp.guest.SampleGuests.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class GuestSnapshotToolTest extends GuestToolTest {
+class GuestSnapshotToolTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new GuestPack());
 
     @Test
     void listSortsByTimeWithCurrentStateLeftOut() {
-        proxmox.respond("GET", "/nodes/pve1/qemu/100/snapshot", """
+        pack.proxmox().respond("GET", "/nodes/pve1/qemu/100/snapshot", """
                 [{"name":"current","parent":"after","description":"You are here!","running":1},
                  {"name":"after","parent":"before","snaptime":1700003600,"vmstate":1,"description":"post upgrade\\n"},
                  {"name":"before","snaptime":1700000000,"description":"pre upgrade"}]""");
@@ -20,82 +31,82 @@ class GuestSnapshotToolTest extends GuestToolTest {
                 before   -       2023-11-14 22:13  -    pre upgrade
                 after    before  2023-11-14 23:13  yes  post upgrade
                 current  after   -                 -    You are here!""",
-                call("proxmox_guest_snapshot_list", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\"}"));
-        assertEquals(List.of("GET /nodes/pve1/qemu/100/snapshot"), lines());
+                pack.call("proxmox_guest_snapshot_list", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\"}"));
+        assertEquals(List.of("GET /nodes/pve1/qemu/100/snapshot"), pack.lines());
     }
 
     @Test
     void listWithOnlyCurrentSaysNone() {
-        resources();
-        proxmox.respond("GET", "/nodes/pve2/lxc/101/snapshot", "[{\"name\":\"current\",\"description\":\"You are here!\"}]");
+        resources(pack);
+        pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/snapshot", "[{\"name\":\"current\",\"description\":\"You are here!\"}]");
 
-        assertOk("CT 101: no snapshots", call("proxmox_guest_snapshot_list", "{\"vmid\":101}"));
-        assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve2/lxc/101/snapshot"), lines());
+        assertOk("CT 101: no snapshots", pack.call("proxmox_guest_snapshot_list", "{\"vmid\":101}"));
+        assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve2/lxc/101/snapshot"), pack.lines());
     }
 
     @Test
     void createSendsNameDescriptionAndVmstate() {
-        String upid = task("pve1", "qmsnapshot", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/snapshot", quoted(upid));
+        String upid = pack.finishedTask("pve1", "qmsnapshot", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/snapshot", quoted(upid));
 
-        assertOk("snapshot pre_upgrade of VM 100: task OK (" + upid + ")", call("proxmox_guest_snapshot",
+        assertOk("snapshot pre_upgrade of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"create\",\"snapname\":\"pre_upgrade\","
                         + "\"description\":\"before apt\",\"vmstate\":true}"));
-        assertEquals("POST /nodes/pve1/qemu/100/snapshot", request(0).line());
-        assertEquals(Map.of("snapname", "pre_upgrade", "description", "before apt", "vmstate", "1"), request(0).form());
+        assertEquals("POST /nodes/pve1/qemu/100/snapshot", pack.request(0).line());
+        assertEquals(Map.of("snapname", "pre_upgrade", "description", "before apt", "vmstate", "1"), pack.request(0).form());
     }
 
     @Test
     void createOnAContainerLeavesVmstateOut() {
-        String upid = task("pve2", "vzsnapshot", 101);
-        proxmox.respond("POST", "/nodes/pve2/lxc/101/snapshot", quoted(upid));
+        String upid = pack.finishedTask("pve2", "vzsnapshot", 101);
+        pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/snapshot", quoted(upid));
 
-        assertOk("snapshot s1 of CT 101: task OK (" + upid + ")", call("proxmox_guest_snapshot",
+        assertOk("snapshot s1 of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"create\",\"snapname\":\"s1\",\"vmstate\":true}"));
-        assertEquals(Map.of("snapname", "s1"), request(0).form());
+        assertEquals(Map.of("snapname", "s1"), pack.request(0).form());
     }
 
     @Test
     void rollbackNeedsConfirm() {
         assertError("proxmox_guest_snapshot" + CONFIRM_REFUSAL,
-                call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"rollback\",\"snapname\":\"s1\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"rollback\",\"snapname\":\"s1\"}"));
+        pack.assertNothingSent();
 
-        String upid = task("pve1", "qmrollback", 100);
-        proxmox.respond("POST", "/nodes/pve1/qemu/100/snapshot/s1/rollback", quoted(upid));
-        assertOk("rollback of VM 100 to s1: task OK (" + upid + ")", call("proxmox_guest_snapshot",
+        String upid = pack.finishedTask("pve1", "qmrollback", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/snapshot/s1/rollback", quoted(upid));
+        assertOk("rollback of VM 100 to s1: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"rollback\",\"snapname\":\"s1\",\"start\":true,"
                         + "\"confirm\":true}"));
-        assertEquals(Map.of("start", "1"), request(0).form());
+        assertEquals(Map.of("start", "1"), pack.request(0).form());
     }
 
     @Test
     void deleteNeedsConfirmAndSendsForceInTheQuery() {
         assertError("proxmox_guest_snapshot" + CONFIRM_REFUSAL,
-                call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"delete\",\"snapname\":\"s1\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"delete\",\"snapname\":\"s1\"}"));
+        pack.assertNothingSent();
 
-        String upid = task("pve1", "qmdelsnapshot", 100);
-        proxmox.respond("DELETE", "/nodes/pve1/qemu/100/snapshot/s1", quoted(upid));
-        assertOk("deletion of snapshot s1 of VM 100: task OK (" + upid + ")", call("proxmox_guest_snapshot",
+        String upid = pack.finishedTask("pve1", "qmdelsnapshot", 100);
+        pack.proxmox().respond("DELETE", "/nodes/pve1/qemu/100/snapshot/s1", quoted(upid));
+        assertOk("deletion of snapshot s1 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"delete\",\"snapname\":\"s1\",\"force\":true,"
                         + "\"confirm\":true}"));
-        assertEquals(Map.of("force", "1"), request(0).query());
-        assertEquals("", request(0).body());
+        assertEquals(Map.of("force", "1"), pack.request(0).query());
+        assertEquals("", pack.request(0).body());
     }
 
     @Test
     void badSnapshotNameSendsNothing() {
         assertError("Invalid arguments: snapname: must match \"[A-Za-z][A-Za-z0-9_\\-]{1,39}\". Nothing was sent to Proxmox.",
-                call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"create\",\"snapname\":\"1 bad\"}"));
-        assertNothingSent();
+                pack.call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"create\",\"snapname\":\"1 bad\"}"));
+        pack.assertNothingSent();
     }
 
     @Test
     void unknownSnapshotIsReported() {
-        proxmox.fail("POST", "/nodes/pve1/qemu/100/snapshot/nope/rollback", 500, "snapshot 'nope' does not exist", Map.of());
+        pack.proxmox().fail("POST", "/nodes/pve1/qemu/100/snapshot/nope/rollback", 500, "snapshot 'nope' does not exist", Map.of());
 
-        assertError("Proxmox API error 500: snapshot 'nope' does not exist\n" + NOT_FOUND_HINT, call("proxmox_guest_snapshot",
+        assertError("Proxmox API error 500: snapshot 'nope' does not exist\n" + NOT_FOUND_HINT, pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"rollback\",\"snapname\":\"nope\",\"confirm\":true}"));
     }
 }

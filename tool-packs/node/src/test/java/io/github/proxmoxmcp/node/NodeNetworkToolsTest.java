@@ -1,62 +1,69 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
+import static io.github.proxmoxmcp.core.testing.TaskIds.UPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class NodeNetworkToolsTest extends PackTest {
+class NodeNetworkToolsTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new NodePack());
 
     @Test
     void networkListFiltersByTypeAndRendersATable() {
-        proxmox.respond("GET", "/nodes/pve1/network", """
+        pack.proxmox().respond("GET", "/nodes/pve1/network", """
                 [{"iface":"vmbr0","type":"bridge","active":1,"autostart":1,"cidr":"10.0.0.2/24","gateway":"10.0.0.1",
                   "bridge_ports":"eno1","comments":"uplink\\n"},
                  {"iface":"bond0","type":"bond","active":0,"slaves":"eno2 eno3","cidr6":"fd00::2/64"}]""");
 
-        String text = ok("proxmox_node_network_get", "{\"node\":\"pve1\",\"type\":\"any_bridge\"}").text();
+        String text = pack.ok("proxmox_node_network_get", "{\"node\":\"pve1\",\"type\":\"any_bridge\"}").text();
 
         assertEquals("""
                 IFACE  TYPE    ACTIVE  AUTO  ADDRESS      GATEWAY   PORTS      COMMENTS
                 bond0  bond    no      no    fd00::2/64   -         eno2 eno3  -
                 vmbr0  bridge  yes     yes   10.0.0.2/24  10.0.0.1  eno1       uplink""", text);
-        assertRequest(only("GET", "/nodes/pve1/network"), Map.of("type", "any_bridge"), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/network"), Map.of("type", "any_bridge"), Map.of());
     }
 
     @Test
     void networkGetOfOneInterfaceShowsItsConfig() {
-        proxmox.respond("GET", "/nodes/pve1/network/vmbr0", """
+        pack.proxmox().respond("GET", "/nodes/pve1/network/vmbr0", """
                 {"type":"bridge","method":"static","cidr":"10.0.0.2/24","bridge_vlan_aware":1}""");
 
-        String text = ok("proxmox_node_network_get", "{\"node\":\"pve1\",\"iface\":\"vmbr0\"}").text();
+        String text = pack.ok("proxmox_node_network_get", "{\"node\":\"pve1\",\"iface\":\"vmbr0\"}").text();
 
         assertEquals("""
                 bridge_vlan_aware: 1
                 cidr: 10.0.0.2/24
                 method: static
                 type: bridge""", text);
-        assertRequest(only("GET", "/nodes/pve1/network/vmbr0"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/network/vmbr0"), Map.of(), Map.of());
     }
 
     @Test
     void networkGetOfAnUnknownInterfaceIsAProxmoxError() {
-        proxmox.fail("GET", "/nodes/pve1/network/vmbr9", 500, "interface does not exist", Map.of());
+        pack.proxmox().fail("GET", "/nodes/pve1/network/vmbr9", 500, "interface does not exist", Map.of());
 
         assertEquals("Proxmox API error 500: interface does not exist",
-                error("proxmox_node_network_get", "{\"node\":\"pve1\",\"iface\":\"vmbr9\"}").text().lines().findFirst().orElseThrow());
+                pack.error("proxmox_node_network_get", "{\"node\":\"pve1\",\"iface\":\"vmbr9\"}").text().lines().findFirst().orElseThrow());
     }
 
     @Test
     void createBridgePostsEveryGivenField() {
-        proxmox.respond("POST", "/nodes/pve1/network", "null");
+        pack.proxmox().respond("POST", "/nodes/pve1/network", "null");
 
-        String text = ok("proxmox_node_network_manage", """
+        String text = pack.ok("proxmox_node_network_manage", """
                 {"node":"pve1","action":"create","iface":"vmbr1","type":"bridge","cidr":"10.1.0.2/24","gateway":"10.1.0.1",
                  "cidr6":"fd01::2/64","gateway6":"fd01::1","bridge_ports":"eno2 eno3","bridge_vlan_aware":true,
                  "autostart":true,"comments":"lab","mtu":9000}""").text();
 
         assertEquals("interface vmbr1 created on pve1; pending until proxmox_node_network_apply", text);
-        assertRequest(only("POST", "/nodes/pve1/network"), Map.of(), Map.ofEntries(
+        assertRequest(pack.only("POST", "/nodes/pve1/network"), Map.of(), Map.ofEntries(
                 Map.entry("iface", "vmbr1"), Map.entry("type", "bridge"), Map.entry("cidr", "10.1.0.2/24"),
                 Map.entry("gateway", "10.1.0.1"), Map.entry("cidr6", "fd01::2/64"), Map.entry("gateway6", "fd01::1"),
                 Map.entry("bridge_ports", "eno2 eno3"), Map.entry("bridge_vlan_aware", "1"), Map.entry("autostart", "1"),
@@ -65,15 +72,15 @@ class NodeNetworkToolsTest extends PackTest {
 
     @Test
     void createBondAndVlanUseTheirWireNames() {
-        proxmox.respond("POST", "/nodes/pve1/network", "null");
+        pack.proxmox().respond("POST", "/nodes/pve1/network", "null");
 
-        ok("proxmox_node_network_manage", """
+        pack.ok("proxmox_node_network_manage", """
                 {"node":"pve1","action":"create","iface":"bond0","type":"bond","bond_mode":"802.3ad","slaves":"eno2 eno3"}""");
-        ok("proxmox_node_network_manage", """
+        pack.ok("proxmox_node_network_manage", """
                 {"node":"pve1","action":"create","iface":"mgmt","type":"vlan","vlan-id":20,"vlan-raw-device":"bond0",
                  "address":"10.2.0.2","netmask":"255.255.255.0"}""");
 
-        var requests = proxmox.requests();
+        var requests = pack.proxmox().requests();
         assertEquals(Map.of("iface", "bond0", "type", "bond", "bond_mode", "802.3ad", "slaves", "eno2 eno3"),
                 requests.get(0).form());
         assertEquals(Map.of("iface", "mgmt", "type", "vlan", "vlan-id", "20", "vlan-raw-device", "bond0",
@@ -82,44 +89,45 @@ class NodeNetworkToolsTest extends PackTest {
 
     @Test
     void updatePutsSettingsAndDeletes() {
-        proxmox.respond("PUT", "/nodes/pve1/network/vmbr1", "null");
+        pack.proxmox().respond("PUT", "/nodes/pve1/network/vmbr1", "null");
 
-        String text = ok("proxmox_node_network_manage", """
+        String text = pack.ok("proxmox_node_network_manage", """
                 {"node":"pve1","action":"update","iface":"vmbr1","type":"bridge","comments":"lab2","unset":["gateway","mtu"]}""")
                 .text();
 
         assertEquals("interface vmbr1 updated on pve1; pending until proxmox_node_network_apply", text);
-        assertRequest(only("PUT", "/nodes/pve1/network/vmbr1"), Map.of(),
+        assertRequest(pack.only("PUT", "/nodes/pve1/network/vmbr1"), Map.of(),
                 Map.of("type", "bridge", "comments", "lab2", "delete", "gateway,mtu"));
     }
 
     @Test
     void deleteNeedsConfirmAndSendsADelete() {
-        refusedWithoutConfirm("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"delete\",\"iface\":\"vmbr1\"}");
+        pack.refusedWithoutConfirm("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"delete\",\"iface\":\"vmbr1\"}");
 
-        proxmox.respond("DELETE", "/nodes/pve1/network/vmbr1", "null");
-        String text = ok("proxmox_node_network_manage",
+        pack.proxmox().respond("DELETE", "/nodes/pve1/network/vmbr1", "null");
+        String text = pack.ok("proxmox_node_network_manage",
                 "{\"node\":\"pve1\",\"action\":\"delete\",\"iface\":\"vmbr1\",\"confirm\":true}").text();
 
         assertEquals("interface vmbr1 deleted on pve1; pending until proxmox_node_network_apply", text);
-        assertRequest(only("DELETE", "/nodes/pve1/network/vmbr1"), Map.of(), Map.of());
+        assertRequest(pack.only("DELETE", "/nodes/pve1/network/vmbr1"), Map.of(), Map.of());
     }
 
     @Test
     void createWithoutTypeOrWithABadBondModeSendsNothing() {
-        invalid("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\"}",
+        pack.invalid("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\"}",
                 "type is required for action=create");
-        invalid("proxmox_node_network_manage",
-                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"bond_mode\":\"lacp\"}", "bond_mode must be one of");
-        invalid("proxmox_node_network_manage",
+        pack.invalid("proxmox_node_network_manage",
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"bond_mode\":\"lacp\"}",
+                        "bond_mode must be one of");
+        pack.invalid("proxmox_node_network_manage",
                 "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"vlan-id\":5000}", "vlanId");
     }
 
     @Test
     void createRejectedByProxmoxShowsTheFieldError() {
-        proxmox.fail("POST", "/nodes/pve1/network", 400, "Parameter verification failed.", Map.of("cidr", "invalid format"));
+        pack.proxmox().fail("POST", "/nodes/pve1/network", 400, "Parameter verification failed.", Map.of("cidr", "invalid format"));
 
-        String text = error("proxmox_node_network_manage",
+        String text = pack.error("proxmox_node_network_manage",
                 "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"cidr\":\"10.1.0.2\"}").text();
 
         assertEquals("Proxmox API error 400: Parameter verification failed.", text.lines().findFirst().orElseThrow());
@@ -128,22 +136,22 @@ class NodeNetworkToolsTest extends PackTest {
 
     @Test
     void applyPutsAndWaitsOnTheTask() {
-        taskEndsOk("PUT", "/nodes/pve1/network");
+        pack.taskEndsOk("PUT", "/nodes/pve1/network");
 
-        String text = ok("proxmox_node_network_apply", "{\"node\":\"pve1\"}").text();
+        String text = pack.ok("proxmox_node_network_apply", "{\"node\":\"pve1\"}").text();
 
         assertEquals("network apply on pve1: task OK (" + UPID + ")", text);
-        assertRequest(startedAndAwaited("PUT", "/nodes/pve1/network"), Map.of(), Map.of());
+        assertRequest(pack.startedAndAwaited("PUT", "/nodes/pve1/network"), Map.of(), Map.of());
     }
 
     @Test
     void revertNeedsConfirmAndSendsADelete() {
-        refusedWithoutConfirm("proxmox_node_network_apply", "{\"node\":\"pve1\",\"action\":\"revert\"}");
+        pack.refusedWithoutConfirm("proxmox_node_network_apply", "{\"node\":\"pve1\",\"action\":\"revert\"}");
 
-        proxmox.respond("DELETE", "/nodes/pve1/network", "null");
-        String text = ok("proxmox_node_network_apply", "{\"node\":\"pve1\",\"action\":\"revert\",\"confirm\":true}").text();
+        pack.proxmox().respond("DELETE", "/nodes/pve1/network", "null");
+        String text = pack.ok("proxmox_node_network_apply", "{\"node\":\"pve1\",\"action\":\"revert\",\"confirm\":true}").text();
 
         assertEquals("pending network changes on pve1 reverted", text);
-        assertRequest(only("DELETE", "/nodes/pve1/network"), Map.of(), Map.of());
+        assertRequest(pack.only("DELETE", "/nodes/pve1/network"), Map.of(), Map.of());
     }
 }

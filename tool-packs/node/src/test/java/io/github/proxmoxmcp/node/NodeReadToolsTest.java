@@ -3,70 +3,51 @@ package io.github.proxmoxmcp.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.MockProxmox;
-import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NodeReadToolsTest {
 
-    private static PackHarness harness;
-    private static MockProxmox proxmox;
-
-    @BeforeAll
-    static void start() {
-        harness = PackHarness.start(new NodePack());
-        proxmox = harness.proxmox();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxmox.reset();
-    }
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new NodePack());
 
     @Test
     void nodeListSendsOneGetAndRendersATable() {
-        proxmox.respond("GET", "/nodes", """
+        pack.proxmox().respond("GET", "/nodes", """
                 [{"node":"pve2","status":"offline"},
                  {"node":"pve1","status":"online","cpu":0.125,"mem":4294967296,"maxmem":17179869184,"uptime":"90061"}]""");
 
-        ToolResult result = harness.call("proxmox_node_list", "{}");
+        ToolResult result = pack.call("proxmox_node_list", "{}");
 
         assertEquals(false, result.error());
         assertEquals("""
                 NODE  STATUS   CPU    MEM                       UPTIME
                 pve1  online   12.5%  4.0 GiB/16.0 GiB (25.0%)  1d 1h
                 pve2  offline  -      -                         -""", result.text());
-        assertEquals(List.of("GET /nodes"), proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
-        assertEquals(Map.of(), proxmox.requests().getFirst().query());
+        assertEquals(List.of("GET /nodes"), pack.lines());
+        assertEquals(Map.of(), pack.request(0).query());
     }
 
     @Test
     void nodeStatusWithoutNodeOrDefaultIsAnInputErrorAndSendsNothing() {
-        ToolResult result = harness.call("proxmox_node_status", "{}");
+        ToolResult result = pack.call("proxmox_node_status", "{}");
 
         assertTrue(result.error());
         assertEquals("Invalid arguments: node is required (or set PROXMOX_DEFAULT_NODE); list nodes with proxmox_node_list. "
                 + "Nothing was sent to Proxmox.", result.text());
-        assertEquals(List.of(), proxmox.requests());
+        pack.assertNothingSent();
     }
 
     @Test
     void unknownNodeIsANotFoundWithTheProxmoxMessage() {
-        proxmox.fail("GET", "/nodes/nope/status", 500, "hostname lookup 'nope' failed - failed to get address info for: nope",
+        pack.proxmox().fail("GET", "/nodes/nope/status", 500, "hostname lookup 'nope' failed - failed to get address info for: nope",
                 Map.of());
 
-        ToolResult result = harness.call("proxmox_node_status", "{\"node\":\"nope\"}");
+        ToolResult result = pack.call("proxmox_node_status", "{\"node\":\"nope\"}");
 
         assertTrue(result.error());
         assertEquals("Proxmox API error 500: hostname lookup 'nope' failed - failed to get address info for: nope",
@@ -75,11 +56,11 @@ class NodeReadToolsTest {
 
     @Test
     void unknownArgumentIsRejected() {
-        ToolResult result = harness.call("proxmox_node_status", "{\"nodes\":\"pve1\"}");
+        ToolResult result = pack.call("proxmox_node_status", "{\"nodes\":\"pve1\"}");
 
         assertTrue(result.error());
         assertEquals("Invalid arguments: unknown argument(s) [nodes]; proxmox_node_status takes [node, view]. "
                 + "Nothing was sent to Proxmox.", result.text());
-        assertEquals(List.of(), proxmox.requests());
+        pack.assertNothingSent();
     }
 }

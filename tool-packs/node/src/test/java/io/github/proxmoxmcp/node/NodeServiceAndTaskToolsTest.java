@@ -1,75 +1,84 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
+import static io.github.proxmoxmcp.core.testing.TaskIds.UPID;
+import static io.github.proxmoxmcp.core.testing.TaskIds.UPID_ENCODED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class NodeServiceAndTaskToolsTest extends PackTest {
+class NodeServiceAndTaskToolsTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new NodePack());
 
     @Test
     void serviceListIsSortedByName() {
-        proxmox.respond("GET", "/nodes/pve1/services", """
+        pack.proxmox().respond("GET", "/nodes/pve1/services", """
                 [{"name":"sshd","service":"sshd","state":"running","active-state":"active","unit-state":"enabled",
                   "desc":"OpenBSD Secure Shell server"},
                  {"name":"corosync","service":"corosync","state":"dead","active-state":"inactive","unit-state":"disabled",
                   "desc":"Corosync Cluster Engine"}]""");
 
-        String text = ok("proxmox_node_service_list", "{\"node\":\"pve1\"}").text();
+        String text = pack.ok("proxmox_node_service_list", "{\"node\":\"pve1\"}").text();
 
         assertEquals("""
                 SERVICE   STATE    ACTIVE    UNIT      DESCRIPTION
                 corosync  dead     inactive  disabled  Corosync Cluster Engine
                 sshd      running  active    enabled   OpenBSD Secure Shell server""", text);
-        assertRequest(only("GET", "/nodes/pve1/services"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/services"), Map.of(), Map.of());
     }
 
     @Test
     void serviceRestartPostsAndWaitsOnTheTask() {
-        taskEndsOk("POST", "/nodes/pve1/services/pveproxy/restart");
+        pack.taskEndsOk("POST", "/nodes/pve1/services/pveproxy/restart");
 
-        String text = ok("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"pveproxy\",\"action\":\"restart\"}").text();
+        String text = pack.ok("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"pveproxy\",\"action\":\"restart\"}").text();
 
         assertEquals("restart of pveproxy on pve1: task OK (" + UPID + ")", text);
-        assertRequest(startedAndAwaited("POST", "/nodes/pve1/services/pveproxy/restart"), Map.of(), Map.of());
+        assertRequest(pack.startedAndAwaited("POST", "/nodes/pve1/services/pveproxy/restart"), Map.of(), Map.of());
     }
 
     @Test
     void serviceWithHyphenIsSentAsIs() {
-        taskEndsOk("POST", "/nodes/pve1/services/pve-cluster/reload");
+        pack.taskEndsOk("POST", "/nodes/pve1/services/pve-cluster/reload");
 
-        ok("proxmox_node_service_control",
+        pack.ok("proxmox_node_service_control",
                 "{\"node\":\"pve1\",\"service\":\"pve-cluster\",\"action\":\"reload\",\"wait\":false}");
 
         assertEquals(List.of("POST /nodes/pve1/services/pve-cluster/reload"),
-                proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
+                pack.lines());
     }
 
     @Test
     void unknownServiceSendsNothing() {
-        invalid("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"nginx\",\"action\":\"stop\"}", "service must be one of chrony corosync");
+        pack.invalid("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"nginx\",\"action\":\"stop\"}",
+                "service must be one of chrony corosync");
     }
 
     @Test
     void serviceStopForbiddenIsAProxmoxError() {
-        proxmox.fail("POST", "/nodes/pve1/services/sshd/stop", 403, "Permission check failed (/nodes/pve1, Sys.Modify)", Map.of());
+        pack.proxmox().fail("POST", "/nodes/pve1/services/sshd/stop", 403, "Permission check failed (/nodes/pve1, Sys.Modify)", Map.of());
 
-        String text = error("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"sshd\",\"action\":\"stop\"}").text();
+        String text = pack.error("proxmox_node_service_control", "{\"node\":\"pve1\",\"service\":\"sshd\",\"action\":\"stop\"}").text();
 
         assertEquals("Proxmox API error 403: Permission check failed (/nodes/pve1, Sys.Modify)", text.lines().findFirst().orElseThrow());
     }
 
     @Test
     void taskListSendsEveryFilter() {
-        proxmox.respond("GET", "/nodes/pve1/tasks", """
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks", """
                 [{"upid":"%s","type":"srvrestart","id":"pveproxy","user":"root@pam","starttime":1710268850,
                   "endtime":1710268852,"status":"OK"},
                  {"upid":"UPID:pve1:1:2:65F0A1B3:vzdump::root@pam:","type":"vzdump","user":"root@pam","starttime":"1710268851"}]"""
                 .formatted(UPID));
 
-        String text = ok("proxmox_node_task_list", """
+        String text = pack.ok("proxmox_node_task_list", """
                 {"node":"pve1","vmid":100,"typefilter":"vzdump","statusfilter":["error","warning"],"source":"all",
                  "errors":true,"userfilter":"root@pam","since":1710000000,"until":1720000000,"start":5,"limit":20}""").text();
 
@@ -78,7 +87,7 @@ class NodeServiceAndTaskToolsTest extends PackTest {
                 2024-03-12 18:40:50Z  srvrestart  pveproxy  root@pam  OK       %s
                 2024-03-12 18:40:51Z  vzdump                root@pam  running  UPID:pve1:1:2:65F0A1B3:vzdump::root@pam:"""
                 .formatted(UPID), text);
-        assertRequest(only("GET", "/nodes/pve1/tasks"), Map.ofEntries(
+        assertRequest(pack.only("GET", "/nodes/pve1/tasks"), Map.ofEntries(
                 Map.entry("vmid", "100"), Map.entry("typefilter", "vzdump"), Map.entry("statusfilter", "error,warning"),
                 Map.entry("source", "all"), Map.entry("errors", "1"), Map.entry("userfilter", "root@pam"),
                 Map.entry("since", "1710000000"), Map.entry("until", "1720000000"), Map.entry("start", "5"),
@@ -87,26 +96,26 @@ class NodeServiceAndTaskToolsTest extends PackTest {
 
     @Test
     void taskListWithoutFiltersSendsNoQuery() {
-        proxmox.respond("GET", "/nodes/pve1/tasks", "[]");
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks", "[]");
 
-        assertEquals("no tasks", ok("proxmox_node_task_list", "{\"node\":\"pve1\"}").text());
-        assertRequest(only("GET", "/nodes/pve1/tasks"), Map.of(), Map.of());
+        assertEquals("no tasks", pack.ok("proxmox_node_task_list", "{\"node\":\"pve1\"}").text());
+        assertRequest(pack.only("GET", "/nodes/pve1/tasks"), Map.of(), Map.of());
     }
 
     @Test
     void taskListRejectsAnUnknownStatus() {
-        invalid("proxmox_node_task_list", "{\"node\":\"pve1\",\"statusfilter\":[\"failed\"]}", "failed");
+        pack.invalid("proxmox_node_task_list", "{\"node\":\"pve1\",\"statusfilter\":[\"failed\"]}", "failed");
     }
 
     @Test
     void taskGetTakesTheNodeFromTheUpidAndShowsTheLogTail() {
-        proxmox.respond("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/status", """
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/status", """
                 {"upid":"%s","type":"srvrestart","id":"pveproxy","user":"root@pam","starttime":1710268850,
                  "status":"stopped","exitstatus":"OK"}""".formatted(UPID));
-        proxmox.respond("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/log", """
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/log", """
                 [{"n":1,"t":"starting"},{"n":2,"t":"restarting pveproxy"},{"n":3,"t":"TASK OK"}]""");
 
-        String text = ok("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\",\"limit\":2}").text();
+        String text = pack.ok("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\",\"limit\":2}").text();
 
         assertEquals("""
                 upid: %s
@@ -117,7 +126,7 @@ class NodeServiceAndTaskToolsTest extends PackTest {
                 log (last 2 of 3 lines):
                 restarting pveproxy
                 TASK OK""".formatted(UPID), text);
-        List<MockProxmox.Recorded> requests = proxmox.requests();
+        List<MockProxmox.Recorded> requests = pack.proxmox().requests();
         assertEquals(List.of("GET /nodes/pve1/tasks/" + UPID_ENCODED + "/status", "GET /nodes/pve1/tasks/" + UPID_ENCODED + "/log"),
                 requests.stream().map(MockProxmox.Recorded::line).toList());
         assertEquals(Map.of("start", "0", "limit", "5000"), requests.get(1).query());
@@ -125,11 +134,11 @@ class NodeServiceAndTaskToolsTest extends PackTest {
 
     @Test
     void taskGetWithStartPagesTheLog() {
-        proxmox.respond("GET", "/nodes/pve2/tasks/" + UPID_ENCODED + "/status", """
+        pack.proxmox().respond("GET", "/nodes/pve2/tasks/" + UPID_ENCODED + "/status", """
                 {"upid":"%s","type":"srvrestart","id":"pveproxy","user":"root@pam","status":"running"}""".formatted(UPID));
-        proxmox.respond("GET", "/nodes/pve2/tasks/" + UPID_ENCODED + "/log", "[{\"n\":11,\"t\":\"line 11\"}]");
+        pack.proxmox().respond("GET", "/nodes/pve2/tasks/" + UPID_ENCODED + "/log", "[{\"n\":11,\"t\":\"line 11\"}]");
 
-        String text = ok("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\",\"node\":\"pve2\",\"start\":10,\"limit\":5}").text();
+        String text = pack.ok("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\",\"node\":\"pve2\",\"start\":10,\"limit\":5}").text();
 
         assertEquals("""
                 upid: %s
@@ -139,35 +148,35 @@ class NodeServiceAndTaskToolsTest extends PackTest {
                 status: running
                 log (from line 10):
                 line 11""".formatted(UPID), text);
-        assertEquals(Map.of("start", "10", "limit", "5"), proxmox.requests().get(1).query());
+        assertEquals(Map.of("start", "10", "limit", "5"), pack.request(1).query());
     }
 
     @Test
     void taskGetWithAMalformedUpidSendsNothing() {
-        invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid is not a task id");
+        pack.invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid is not a task id");
     }
 
     @Test
     void taskGetOfAnUnknownTaskIsAProxmoxError() {
-        proxmox.fail("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/status", 500, "no such task", Map.of());
+        pack.proxmox().fail("GET", "/nodes/pve1/tasks/" + UPID_ENCODED + "/status", 500, "no such task", Map.of());
 
-        String text = error("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\"}").text();
+        String text = pack.error("proxmox_node_task_get", "{\"upid\":\"" + UPID + "\"}").text();
 
         assertEquals("Proxmox API error 500: no such task", text.lines().findFirst().orElseThrow());
     }
 
     @Test
     void taskStopSendsADeleteOfTheEncodedUpid() {
-        proxmox.respond("DELETE", "/nodes/pve1/tasks/" + UPID_ENCODED, "null");
+        pack.proxmox().respond("DELETE", "/nodes/pve1/tasks/" + UPID_ENCODED, "null");
 
-        String text = ok("proxmox_node_task_stop", "{\"upid\":\"" + UPID + "\",\"confirm\":true}").text();
+        String text = pack.ok("proxmox_node_task_stop", "{\"upid\":\"" + UPID + "\",\"confirm\":true}").text();
 
         assertEquals("stop requested for task " + UPID + "; check it with proxmox_node_task_get", text);
-        assertRequest(only("DELETE", "/nodes/pve1/tasks/" + UPID_ENCODED), Map.of(), Map.of());
+        assertRequest(pack.only("DELETE", "/nodes/pve1/tasks/" + UPID_ENCODED), Map.of(), Map.of());
     }
 
     @Test
     void taskStopWithoutConfirmSendsNothing() {
-        refusedWithoutConfirm("proxmox_node_task_stop", "{\"upid\":\"" + UPID + "\"}");
+        pack.refusedWithoutConfirm("proxmox_node_task_stop", "{\"upid\":\"" + UPID + "\"}");
     }
 }

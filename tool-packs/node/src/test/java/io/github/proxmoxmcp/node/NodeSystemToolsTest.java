@@ -1,100 +1,107 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
+import static io.github.proxmoxmcp.core.testing.TaskIds.UPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logs, status views, RRD statistics, DNS/hosts/time and APT. */
-class NodeSystemToolsTest extends PackTest {
+class NodeSystemToolsTest {
+
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new NodePack());
 
     @Test
     void syslogSendsItsFiltersAndPrintsTheLines() {
-        proxmox.respond("GET", "/nodes/pve1/syslog", """
+        pack.proxmox().respond("GET", "/nodes/pve1/syslog", """
                 [{"n":1,"t":"Mar 12 18:00:01 pve1 pveproxy[1]: starting"},{"n":2,"t":"Mar 12 18:00:02 pve1 pveproxy[1]: ok"}]""");
 
-        String text = ok("proxmox_node_log_get", """
+        String text = pack.ok("proxmox_node_log_get", """
                 {"node":"pve1","since":"2024-03-12 18:00","until":"2024-03-12","start":10,"limit":2,"service":"pveproxy"}""").text();
 
         assertEquals("Mar 12 18:00:01 pve1 pveproxy[1]: starting\nMar 12 18:00:02 pve1 pveproxy[1]: ok", text);
-        assertRequest(only("GET", "/nodes/pve1/syslog"), Map.of("start", "10", "limit", "2", "since", "2024-03-12 18:00",
+        assertRequest(pack.only("GET", "/nodes/pve1/syslog"), Map.of("start", "10", "limit", "2", "since", "2024-03-12 18:00",
                 "until", "2024-03-12", "service", "pveproxy"), Map.of());
     }
 
     @Test
     void journalWithoutRangeAsksForTheLastEntries() {
-        proxmox.respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
+        pack.proxmox().respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
 
-        String text = ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"limit\":3}").text();
+        String text = pack.ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"limit\":3}").text();
 
         assertEquals("line a\nline b\nline c", text);
-        assertRequest(only("GET", "/nodes/pve1/journal"), Map.of("lastentries", "3"), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/journal"), Map.of("lastentries", "3"), Map.of());
     }
 
     @Test
     void journalWithARangeIsCutLocally() {
-        proxmox.respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
+        pack.proxmox().respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
 
-        String text = ok("proxmox_node_log_get",
+        String text = pack.ok("proxmox_node_log_get",
                 "{\"node\":\"pve1\",\"source\":\"journal\",\"since\":\"1710000000\",\"endcursor\":\"s=abc\",\"limit\":2}").text();
 
         assertEquals("line a\nline b\n… 1 more lines", text);
-        assertRequest(only("GET", "/nodes/pve1/journal"), Map.of("since", "1710000000", "endcursor", "s=abc"), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/journal"), Map.of("since", "1710000000", "endcursor", "s=abc"), Map.of());
     }
 
     @Test
     void logFieldsOfTheOtherSourceOrBadTimesSendNothing() {
-        invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"since\":\"1710000000\"}", "since must be YYYY-MM-DD");
-        invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"since\":\"2024-03-12\"}", "UNIX epoch");
-        invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"service\":\"sshd\"}", "source=syslog");
-        invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"startcursor\":\"s=1\"}", "source=journal");
-        invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"limit\":0}", "limit");
+        pack.invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"since\":\"1710000000\"}", "since must be YYYY-MM-DD");
+        pack.invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"since\":\"2024-03-12\"}", "UNIX epoch");
+        pack.invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"service\":\"sshd\"}", "source=syslog");
+        pack.invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"startcursor\":\"s=1\"}", "source=journal");
+        pack.invalid("proxmox_node_log_get", "{\"node\":\"pve1\",\"limit\":0}", "limit");
     }
 
     @Test
     void syslogWithoutPermissionIsAProxmoxError() {
-        proxmox.fail("GET", "/nodes/pve1/syslog", 403, "Permission check failed (/nodes/pve1, Sys.Syslog)", Map.of());
+        pack.proxmox().fail("GET", "/nodes/pve1/syslog", 403, "Permission check failed (/nodes/pve1, Sys.Syslog)", Map.of());
 
         assertEquals("Proxmox API error 403: Permission check failed (/nodes/pve1, Sys.Syslog)",
-                error("proxmox_node_log_get", "{\"node\":\"pve1\"}").text().lines().findFirst().orElseThrow());
+                pack.error("proxmox_node_log_get", "{\"node\":\"pve1\"}").text().lines().findFirst().orElseThrow());
     }
 
     @Test
     void subscriptionViewHidesTheKey() {
-        proxmox.respond("GET", "/nodes/pve1/subscription", """
+        pack.proxmox().respond("GET", "/nodes/pve1/subscription", """
                 {"status":"active","level":"c","key":"pve2c-0123456789","signature":"sig","productname":"Proxmox VE Community",
                  "nextduedate":"2025-01-01"}""");
 
-        String text = ok("proxmox_node_status", "{\"node\":\"pve1\",\"view\":\"subscription\"}").text();
+        String text = pack.ok("proxmox_node_status", "{\"node\":\"pve1\",\"view\":\"subscription\"}").text();
 
         assertEquals("""
                 level: c
                 nextduedate: 2025-01-01
                 productname: Proxmox VE Community
                 status: active""", text);
-        assertRequest(only("GET", "/nodes/pve1/subscription"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/subscription"), Map.of(), Map.of());
     }
 
     @Test
     void reportViewIsCutToItsBound() {
         String report = "x".repeat(NodeStatus.REPORT_MAX_CHARS + 5);
-        proxmox.respond("GET", "/nodes/pve1/report", "\"" + report + "\"");
+        pack.proxmox().respond("GET", "/nodes/pve1/report", "\"" + report + "\"");
 
-        String text = ok("proxmox_node_status", "{\"node\":\"pve1\",\"view\":\"report\"}").text();
+        String text = pack.ok("proxmox_node_status", "{\"node\":\"pve1\",\"view\":\"report\"}").text();
 
         assertEquals("x".repeat(NodeStatus.REPORT_MAX_CHARS) + "\n… cut 5 of 20005 characters", text);
-        assertRequest(only("GET", "/nodes/pve1/report"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/report"), Map.of(), Map.of());
     }
 
     @Test
     void rrdSummarisesEachMetric() {
-        proxmox.respond("GET", "/nodes/pve1/rrddata", """
+        pack.proxmox().respond("GET", "/nodes/pve1/rrddata", """
                 [{"time":1710268800,"cpu":0.1,"memused":1073741824,"netin":1024,"loadavg":0.5},
                  {"time":1710268860,"cpu":0.3,"memused":3221225472,"netin":3072,"loadavg":"1.5"},
                  {"time":1710268920}]""");
 
-        String text = ok("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"day\",\"cf\":\"MAX\"}").text();
+        String text = pack.ok("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"day\",\"cf\":\"MAX\"}").text();
 
         assertEquals("""
                 day MAX, 3 points, 2024-03-12 18:40:00Z to 2024-03-12 18:42:00Z
@@ -103,138 +110,140 @@ class NodeSystemToolsTest extends PackTest {
                 loadavg  0.5        1          1.5
                 memused  1.0 GiB    2.0 GiB    3.0 GiB
                 netin    1.0 KiB/s  2.0 KiB/s  3.0 KiB/s""", text);
-        assertRequest(only("GET", "/nodes/pve1/rrddata"), Map.of("timeframe", "day", "cf", "MAX"), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/rrddata"), Map.of("timeframe", "day", "cf", "MAX"), Map.of());
     }
 
     @Test
     void rrdDefaultsToTheLastHour() {
-        proxmox.respond("GET", "/nodes/pve1/rrddata", "[]");
+        pack.proxmox().respond("GET", "/nodes/pve1/rrddata", "[]");
 
-        assertEquals("no data for timeframe hour", ok("proxmox_node_rrd_get", "{\"node\":\"pve1\"}").text());
-        assertRequest(only("GET", "/nodes/pve1/rrddata"), Map.of("timeframe", "hour"), Map.of());
+        assertEquals("no data for timeframe hour", pack.ok("proxmox_node_rrd_get", "{\"node\":\"pve1\"}").text());
+        assertRequest(pack.only("GET", "/nodes/pve1/rrddata"), Map.of("timeframe", "hour"), Map.of());
     }
 
     @Test
     void rrdRejectsAnUnknownTimeframe() {
-        invalid("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"minute\"}", "timeframe: expected one of");
+        pack.invalid("proxmox_node_rrd_get", "{\"node\":\"pve1\",\"timeframe\":\"minute\"}", "timeframe: expected one of");
     }
 
     @Test
     void settingsViews() {
-        proxmox.respond("GET", "/nodes/pve1/dns", "{\"search\":\"lab.local\",\"dns1\":\"10.0.0.1\"}");
-        proxmox.respond("GET", "/nodes/pve1/hosts", "{\"digest\":\"abc123\",\"data\":\"127.0.0.1 localhost\\n\"}");
-        proxmox.respond("GET", "/nodes/pve1/time", "{\"timezone\":\"Europe/Berlin\",\"time\":1710268800,\"localtime\":1710272400}");
+        pack.proxmox().respond("GET", "/nodes/pve1/dns", "{\"search\":\"lab.local\",\"dns1\":\"10.0.0.1\"}");
+        pack.proxmox().respond("GET", "/nodes/pve1/hosts", "{\"digest\":\"abc123\",\"data\":\"127.0.0.1 localhost\\n\"}");
+        pack.proxmox().respond("GET", "/nodes/pve1/time", "{\"timezone\":\"Europe/Berlin\",\"time\":1710268800,\"localtime\":1710272400}");
 
-        assertEquals("dns1: 10.0.0.1\nsearch: lab.local", ok("proxmox_node_settings_get", "{\"node\":\"pve1\",\"view\":\"dns\"}").text());
+        assertEquals("dns1: 10.0.0.1\nsearch: lab.local", pack.ok("proxmox_node_settings_get",
+                "{\"node\":\"pve1\",\"view\":\"dns\"}").text());
         assertEquals("digest: abc123\n127.0.0.1 localhost",
-                ok("proxmox_node_settings_get", "{\"node\":\"pve1\",\"view\":\"hosts\"}").text());
+                pack.ok("proxmox_node_settings_get", "{\"node\":\"pve1\",\"view\":\"hosts\"}").text());
         assertEquals("timezone: Europe/Berlin\ntime (UTC): 2024-03-12 18:40:00Z\nlocal time: 2024-03-12 19:40:00",
-                ok("proxmox_node_settings_get", "{\"node\":\"pve1\",\"view\":\"time\"}").text());
+                pack.ok("proxmox_node_settings_get", "{\"node\":\"pve1\",\"view\":\"time\"}").text());
         assertEquals(java.util.List.of("GET /nodes/pve1/dns", "GET /nodes/pve1/hosts", "GET /nodes/pve1/time"),
-                proxmox.requests().stream().map(r -> r.line()).toList());
+                pack.lines());
     }
 
     @Test
     void settingsViewIsRequired() {
-        invalid("proxmox_node_settings_get", "{\"node\":\"pve1\"}", "view");
+        pack.invalid("proxmox_node_settings_get", "{\"node\":\"pve1\"}", "view");
     }
 
     @Test
     void setDnsPutsSearchAndServers() {
-        proxmox.respond("PUT", "/nodes/pve1/dns", "null");
+        pack.proxmox().respond("PUT", "/nodes/pve1/dns", "null");
 
-        String text = ok("proxmox_node_settings_set",
+        String text = pack.ok("proxmox_node_settings_set",
                 "{\"node\":\"pve1\",\"what\":\"dns\",\"search\":\"lab.local\",\"dns1\":\"10.0.0.1\",\"dns2\":\"1.1.1.1\"}").text();
 
         assertEquals("DNS settings of pve1 updated", text);
-        assertRequest(only("PUT", "/nodes/pve1/dns"), Map.of(), Map.of("search", "lab.local", "dns1", "10.0.0.1", "dns2", "1.1.1.1"));
+        assertRequest(pack.only("PUT", "/nodes/pve1/dns"), Map.of(), Map.of("search", "lab.local", "dns1", "10.0.0.1", "dns2", "1.1.1.1"));
     }
 
     @Test
     void setHostsPostsDataAndDigest() {
-        proxmox.respond("POST", "/nodes/pve1/hosts", "null");
+        pack.proxmox().respond("POST", "/nodes/pve1/hosts", "null");
 
-        String text = ok("proxmox_node_settings_set",
+        String text = pack.ok("proxmox_node_settings_set",
                 "{\"node\":\"pve1\",\"what\":\"hosts\",\"data\":\"127.0.0.1 localhost\\n10.0.0.2 pve1\\n\",\"digest\":\"abc123\"}").text();
 
         assertEquals("/etc/hosts of pve1 written", text);
-        assertRequest(only("POST", "/nodes/pve1/hosts"), Map.of(),
+        assertRequest(pack.only("POST", "/nodes/pve1/hosts"), Map.of(),
                 Map.of("data", "127.0.0.1 localhost\n10.0.0.2 pve1\n", "digest", "abc123"));
     }
 
     @Test
     void setTimezonePutsIt() {
-        proxmox.respond("PUT", "/nodes/pve1/time", "null");
+        pack.proxmox().respond("PUT", "/nodes/pve1/time", "null");
 
         assertEquals("time zone of pve1 set to Europe/Berlin",
-                ok("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"time\",\"timezone\":\"Europe/Berlin\"}").text());
-        assertRequest(only("PUT", "/nodes/pve1/time"), Map.of(), Map.of("timezone", "Europe/Berlin"));
+                pack.ok("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"time\",\"timezone\":\"Europe/Berlin\"}").text());
+        assertRequest(pack.only("PUT", "/nodes/pve1/time"), Map.of(), Map.of("timezone", "Europe/Berlin"));
     }
 
     @Test
     void settingsSetNeedsTheFieldsOfItsWhat() {
-        invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"dns\",\"dns1\":\"10.0.0.1\"}", "search is required");
-        invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"time\"}", "timezone is required");
-        invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"hosts\",\"data\":\"x\",\"timezone\":\"UTC\"}",
+        pack.invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"dns\",\"dns1\":\"10.0.0.1\"}", "search is required");
+        pack.invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"time\"}", "timezone is required");
+        pack.invalid("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"hosts\",\"data\":\"x\",\"timezone\":\"UTC\"}",
                 "what=hosts takes only its own fields");
     }
 
     @Test
     void setHostsWithAStaleDigestIsAProxmoxError() {
-        proxmox.fail("POST", "/nodes/pve1/hosts", 500, "detected modified configuration - file changed by other user? Try again.",
+        pack.proxmox().fail("POST", "/nodes/pve1/hosts", 500, "detected modified configuration - file changed by other user? Try again.",
                 Map.of());
 
-        String text = error("proxmox_node_settings_set", "{\"node\":\"pve1\",\"what\":\"hosts\",\"data\":\"x\",\"digest\":\"old\"}").text();
+        String text = pack.error("proxmox_node_settings_set",
+                "{\"node\":\"pve1\",\"what\":\"hosts\",\"data\":\"x\",\"digest\":\"old\"}").text();
 
         assertTrue(text.startsWith("Proxmox API error 500: detected modified configuration"), text);
     }
 
     @Test
     void aptUpdatesAreSortedAndCounted() {
-        proxmox.respond("GET", "/nodes/pve1/apt/update", """
+        pack.proxmox().respond("GET", "/nodes/pve1/apt/update", """
                 [{"Package":"pve-manager","OldVersion":"8.1.3","Version":"8.1.4","Origin":"Proxmox"},
                  {"Package":"libc6","OldVersion":"2.36-9","Version":"2.36-9+deb12u4","Origin":"Debian"}]""");
 
-        String text = ok("proxmox_node_apt_get", "{\"node\":\"pve1\"}").text();
+        String text = pack.ok("proxmox_node_apt_get", "{\"node\":\"pve1\"}").text();
 
         assertEquals("""
                 2 updates
                 PACKAGE      CURRENT  NEW             ORIGIN
                 libc6        2.36-9   2.36-9+deb12u4  Debian
                 pve-manager  8.1.3    8.1.4           Proxmox""", text);
-        assertRequest(only("GET", "/nodes/pve1/apt/update"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/apt/update"), Map.of(), Map.of());
     }
 
     @Test
     void aptVersions() {
-        proxmox.respond("GET", "/nodes/pve1/apt/versions", """
+        pack.proxmox().respond("GET", "/nodes/pve1/apt/versions", """
                 [{"Package":"proxmox-ve","Version":"8.1.0","CurrentState":"Installed"},
                  {"Package":"ceph","CurrentState":"ConfigFiles","OldVersion":"17.2.7"}]""");
 
-        String text = ok("proxmox_node_apt_get", "{\"node\":\"pve1\",\"view\":\"versions\"}").text();
+        String text = pack.ok("proxmox_node_apt_get", "{\"node\":\"pve1\",\"view\":\"versions\"}").text();
 
         assertEquals("""
                 PACKAGE     VERSION  STATE
                 proxmox-ve  8.1.0    Installed
                 ceph        17.2.7   ConfigFiles""", text);
-        assertRequest(only("GET", "/nodes/pve1/apt/versions"), Map.of(), Map.of());
+        assertRequest(pack.only("GET", "/nodes/pve1/apt/versions"), Map.of(), Map.of());
     }
 
     @Test
     void aptRefreshPostsAndWaitsOnTheTask() {
-        taskEndsOk("POST", "/nodes/pve1/apt/update");
+        pack.taskEndsOk("POST", "/nodes/pve1/apt/update");
 
         assertEquals("package index refresh on pve1: task OK (" + UPID + ")",
-                ok("proxmox_node_apt_refresh", "{\"node\":\"pve1\"}").text());
-        assertRequest(startedAndAwaited("POST", "/nodes/pve1/apt/update"), Map.of(), Map.of());
+                pack.ok("proxmox_node_apt_refresh", "{\"node\":\"pve1\"}").text());
+        assertRequest(pack.startedAndAwaited("POST", "/nodes/pve1/apt/update"), Map.of(), Map.of());
     }
 
     @Test
     void aptRefreshWithoutWaitingReturnsTheUpid() {
-        taskEndsOk("POST", "/nodes/pve1/apt/update");
+        pack.taskEndsOk("POST", "/nodes/pve1/apt/update");
 
         assertEquals("package index refresh on pve1: started, task " + UPID,
-                ok("proxmox_node_apt_refresh", "{\"node\":\"pve1\",\"wait\":false}").text());
-        assertRequest(only("POST", "/nodes/pve1/apt/update"), Map.of(), Map.of());
+                pack.ok("proxmox_node_apt_refresh", "{\"node\":\"pve1\",\"wait\":false}").text());
+        assertRequest(pack.only("POST", "/nodes/pve1/apt/update"), Map.of(), Map.of());
     }
 }

@@ -1,12 +1,13 @@
 package io.github.proxmoxmcp.core.client;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.client.ProxmoxApiException.Kind;
-import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -15,34 +16,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ErrorMappingTest {
 
-    private static final String NOT_FOUND_HINT = "Check the node, VMID or name: list them first with the matching *_list tool.";
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(PackHarness.emptyPack());
 
-    private static PackHarness harness;
-    private static MockProxmox proxmox;
-    private static ProbeClient client;
-
-    @BeforeAll
-    static void start() {
-        harness = PackHarness.start(PackHarness.emptyPack());
-        proxmox = harness.proxmox();
-        client = harness.context().getBean(ProbeClient.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxmox.reset();
+    private static ProbeClient client() {
+        return pack.bean(ProbeClient.class);
     }
 
     private static ProxmoxApiException failure(PackHarness in, Supplier<Object> call) {
@@ -53,15 +36,15 @@ class ErrorMappingTest {
     }
 
     private static ProxmoxApiException failure(Supplier<Object> call) {
-        return failure(harness, call);
+        return failure(pack.harness(), call);
     }
 
     @Test
     void badRequestShowsEachFieldError() {
-        proxmox.fail("PUT", "/nodes/pve1/qemu/100/config", 400, "Parameter verification failed.",
+        pack.proxmox().fail("PUT", "/nodes/pve1/qemu/100/config", 400, "Parameter verification failed.",
                 Map.of("memory", "type check ('integer') failed - got 'lots'", "cores", "value must have a minimum value of 1"));
 
-        ProxmoxApiException failure = failure(() -> client.updateConfig("pve1", 100, Map.of("cores", "0")).block());
+        ProxmoxApiException failure = failure(() -> client().updateConfig("pve1", 100, Map.of("cores", "0")).block());
 
         assertEquals(Kind.BAD_REQUEST, failure.kind());
         assertEquals(400, failure.status());
@@ -75,9 +58,9 @@ class ErrorMappingTest {
 
     @Test
     void missingConfigFileIsANotFound() {
-        proxmox.fail("GET", "/version", 500, "Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist", Map.of());
+        pack.proxmox().fail("GET", "/version", 500, "Configuration file 'nodes/pve1/qemu-server/123.conf' does not exist", Map.of());
 
-        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+        ProxmoxApiException failure = failure(() -> pack.bean(VersionClient.class).version().block());
 
         assertEquals(Kind.NOT_FOUND, failure.kind());
         assertEquals(500, failure.status());
@@ -87,10 +70,10 @@ class ErrorMappingTest {
 
     @Test
     void forbiddenExplainsPrivilegeSeparation() {
-        proxmox.fail("POST", "/nodes/pve1/qemu/100/status/start", 403, "Permission check failed (/vms/100, VM.PowerMgmt)",
+        pack.proxmox().fail("POST", "/nodes/pve1/qemu/100/status/start", 403, "Permission check failed (/vms/100, VM.PowerMgmt)",
                 Map.of());
 
-        ProxmoxApiException failure = failure(() -> client.start("pve1", 100, Map.of()).block());
+        ProxmoxApiException failure = failure(() -> client().start("pve1", 100, Map.of()).block());
 
         assertEquals(Kind.FORBIDDEN, failure.kind());
         assertEquals("Proxmox API error 403: Permission check failed (/vms/100, VM.PowerMgmt)\n"
@@ -101,9 +84,9 @@ class ErrorMappingTest {
 
     @Test
     void unauthorizedPointsAtTheCredentials() {
-        proxmox.fail("GET", "/version", 401, "No ticket", Map.of());
+        pack.proxmox().fail("GET", "/version", 401, "No ticket", Map.of());
 
-        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+        ProxmoxApiException failure = failure(() -> pack.bean(VersionClient.class).version().block());
 
         assertEquals(Kind.UNAUTHORIZED, failure.kind());
         assertEquals("Proxmox API error 401: No ticket\nCheck PROXMOX_TOKEN_NAME/PROXMOX_TOKEN_VALUE "
@@ -112,10 +95,10 @@ class ErrorMappingTest {
 
     @Test
     void aMessageInTheBodyWinsOverTheReasonPhrase() {
-        proxmox.expect("GET", "/version", Map.of(), 500, "Internal Server Error",
+        pack.proxmox().expect("GET", "/version", Map.of(), 500, "Internal Server Error",
                 "{\"data\":null,\"message\":\"VM 100 is locked (backup)\\n\"}", -1);
 
-        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+        ProxmoxApiException failure = failure(() -> pack.bean(VersionClient.class).version().block());
 
         assertEquals(Kind.SERVER, failure.kind());
         assertEquals("Proxmox API error 500: VM 100 is locked (backup)", failure.userMessage());
@@ -123,9 +106,9 @@ class ErrorMappingTest {
 
     @Test
     void anEmptyReasonFallsBackToTheStatus() {
-        proxmox.expect("GET", "/version", Map.of(), 409, "", "", -1);
+        pack.proxmox().expect("GET", "/version", Map.of(), 409, "", "", -1);
 
-        ProxmoxApiException failure = failure(() -> harness.context().getBean(VersionClient.class).version().block());
+        ProxmoxApiException failure = failure(() -> pack.bean(VersionClient.class).version().block());
 
         assertEquals(Kind.CONFLICT, failure.kind());
         assertEquals(409, failure.status());
@@ -171,8 +154,8 @@ class ErrorMappingTest {
     void readTimeoutIsATimeoutAndOnlyGetIsRetried() {
         try (PackHarness slow = PackHarness.start(PackHarness.emptyPack(),
                 Map.of("micronaut.http.services.proxmox.read-timeout", "300ms", "proxmox.retry-attempts", 1))) {
-            proxmox.expect("GET", "/version", Map.of(), 200, "OK", "{\"data\":{}}", -1, Duration.ofMillis(1500));
-            proxmox.expect("POST", "/nodes/pve1/qemu/100/status/start", Map.of(), 200, "OK", "{\"data\":null}", -1,
+            pack.proxmox().expect("GET", "/version", Map.of(), 200, "OK", "{\"data\":{}}", -1, Duration.ofMillis(1500));
+            pack.proxmox().expect("POST", "/nodes/pve1/qemu/100/status/start", Map.of(), 200, "OK", "{\"data\":null}", -1,
                     Duration.ofMillis(1500));
 
             ProxmoxApiException get = failure(slow,
@@ -187,7 +170,7 @@ class ErrorMappingTest {
             assertEquals(Kind.TIMEOUT, post.kind());
             assertEquals(expected, post.userMessage());
             assertEquals(List.of("GET /version", "GET /version", "POST /nodes/pve1/qemu/100/status/start"),
-                    proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
+                    pack.lines());
         }
     }
 }

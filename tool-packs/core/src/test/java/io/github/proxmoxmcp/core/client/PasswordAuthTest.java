@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password auth: a ticket from POST /access/ticket, then the cookie, plus the CSRF token on writes. */
 class PasswordAuthTest {
@@ -25,33 +23,12 @@ class PasswordAuthTest {
     static final String TICKET = "PVE:admin@pve:6740A1B2::aBc+dEf/GhI==";
     static final String CSRF = "6740A1B2:Qy9kZXYvbnVsbA";
 
-    private static MockProxmox proxmox() {
-        return MockProxmox.shared();
-    }
-
-    private static List<String> lines() {
-        return proxmox().requests().stream().map(MockProxmox.Recorded::line).toList();
-    }
-
-    private static PackHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxmox().reset();
-    }
+    @RegisterExtension
+    static final PackExtension pack = PackExtension.startedBy(
+            () -> PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of()));
 
     private void login() {
-        proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + USER + "\",\"ticket\":\"" + TICKET
+        pack.proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + USER + "\",\"ticket\":\"" + TICKET
                 + "\",\"CSRFPreventionToken\":\"" + CSRF + "\",\"cap\":{}}");
     }
 
@@ -60,9 +37,9 @@ class PasswordAuthTest {
         // a fresh context so that the ticket is fetched within this test
         try (PackHarness fresh = PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of())) {
             login();
-            proxmox().respond("GET", "/version", "{\"version\":\"9.1.2\"}");
-            proxmox().respond("POST", "/nodes/pve1/qemu/100/status/start", "null");
-            proxmox().respond("DELETE", "/nodes/pve1/qemu/100", "null");
+            pack.proxmox().respond("GET", "/version", "{\"version\":\"9.1.2\"}");
+            pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/start", "null");
+            pack.proxmox().respond("DELETE", "/nodes/pve1/qemu/100", "null");
             VersionClient version = fresh.context().getBean(VersionClient.class);
             ProbeClient probe = fresh.context().getBean(ProbeClient.class);
 
@@ -72,8 +49,8 @@ class PasswordAuthTest {
             probe.destroy("pve1", 100, Map.of("purge", "1")).block(Duration.ofSeconds(10));
 
             assertEquals(List.of("POST /access/ticket", "GET /version", "GET /version",
-                    "POST /nodes/pve1/qemu/100/status/start", "DELETE /nodes/pve1/qemu/100"), lines());
-            var requests = proxmox().requests();
+                    "POST /nodes/pve1/qemu/100/status/start", "DELETE /nodes/pve1/qemu/100"), pack.lines());
+            var requests = pack.proxmox().requests();
             var ticket = requests.get(0);
             assertEquals(Map.of("username", USER, "password", PASSWORD), ticket.form());
             assertNull(ticket.headers().get("cookie"));
@@ -95,9 +72,9 @@ class PasswordAuthTest {
     @Test
     void aRefusedLoginFailsTheCallWithoutShowingThePasswordAndIsTriedAgainNextTime() {
         try (PackHarness fresh = PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of())) {
-            proxmox().expect("POST", "/access/ticket", Map.of(), 401, "authentication failure", "{\"data\":null}", 1);
+            pack.proxmox().expect("POST", "/access/ticket", Map.of(), 401, "authentication failure", "{\"data\":null}", 1);
             login();
-            proxmox().respond("GET", "/version", "{\"version\":\"9.1.2\"}");
+            pack.proxmox().respond("GET", "/version", "{\"version\":\"9.1.2\"}");
             VersionClient version = fresh.context().getBean(VersionClient.class);
 
             RuntimeException thrown = assertThrows(RuntimeException.class, () -> version.version().block(Duration.ofSeconds(10)));
@@ -107,17 +84,17 @@ class PasswordAuthTest {
                     + "(or PROXMOX_USER/PROXMOX_PASSWORD): the credentials were refused.", failure.userMessage());
             assertFalse(failure.userMessage().contains(PASSWORD));
             assertFalse(String.valueOf(thrown.getMessage()).contains(PASSWORD));
-            assertEquals(List.of("POST /access/ticket"), lines());
+            assertEquals(List.of("POST /access/ticket"), pack.lines());
 
             version.version().block(Duration.ofSeconds(10));
-            assertEquals(List.of("POST /access/ticket", "POST /access/ticket", "GET /version"), lines());
+            assertEquals(List.of("POST /access/ticket", "POST /access/ticket", "GET /version"), pack.lines());
         }
     }
 
     @Test
     void aLoginWithoutATicketAsksForAnApiToken() {
         try (PackHarness fresh = PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of())) {
-            proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + USER + "\",\"NeedTFA\":1}");
+            pack.proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + USER + "\",\"NeedTFA\":1}");
             RuntimeException thrown = assertThrows(RuntimeException.class,
                     () -> fresh.context().getBean(VersionClient.class).version().block(Duration.ofSeconds(10)));
             ProxmoxApiException failure = ProxmoxErrors.map(thrown, fresh.context().getBean(JsonMapper.class));
@@ -130,14 +107,14 @@ class PasswordAuthTest {
     @Test
     void theTicketIsNeverPrinted() throws Exception {
         login();
-        TicketStore.Ticket ticket = harness.context().getBean(TicketStore.class).ticket().block(Duration.ofSeconds(10));
+        TicketStore.Ticket ticket = pack.bean(TicketStore.class).ticket().block(Duration.ofSeconds(10));
         assertEquals(new TicketStore.Ticket(TICKET, CSRF), ticket);
         assertEquals("Ticket[redacted]", ticket.toString());
     }
 
     @Test
     void theConfigurationNeverPrintsSecrets() {
-        String text = harness.context().getBean(ProxmoxConfiguration.class).toString();
+        String text = pack.bean(ProxmoxConfiguration.class).toString();
         assertFalse(text.contains(PASSWORD), text);
         try (PackHarness token = PackHarness.start(PackHarness.emptyPack())) {
             String tokenText = token.context().getBean(ProxmoxConfiguration.class).toString();

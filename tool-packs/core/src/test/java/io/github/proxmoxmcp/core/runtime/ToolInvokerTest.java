@@ -13,17 +13,16 @@ import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolPack;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /** Bind, validate, confirm, handle: every failure is an error result and nothing is sent unless the input passed. */
@@ -83,127 +82,111 @@ class ToolInvokerTest {
         }
     }
 
-    private static PackHarness harness;
-    private static MockProxmox proxmox;
-
-    @BeforeAll
-    static void start() {
-        harness = PackHarness.start(new TestPack());
-        proxmox = harness.proxmox();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(new TestPack());
 
     @BeforeEach
-    void reset() {
-        proxmox.reset();
-        proxmox.respond("GET", "/version", "{\"version\":\"9.1.2\"}");
-    }
-
-    private static void nothingSent() {
-        assertEquals(List.of(), proxmox.requests());
+    void answerVersion() {
+        pack.proxmox().respond("GET", "/version", "{\"version\":\"9.1.2\"}");
     }
 
     @Test
     void validInputReachesTheHandler() {
-        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"vmid\":100,\"wait\":false}");
+        ToolResult result = pack.call("test_read", "{\"node\":\"pve1\",\"vmid\":100,\"wait\":false}");
         assertEquals(ToolResult.ok("Read[node=pve1, vmid=100, waitForTask=false] -> 9.1.2"), result);
-        assertEquals(List.of("GET /version"), proxmox.requests().stream().map(MockProxmox.Recorded::line).toList());
+        assertEquals(List.of("GET /version"), pack.lines());
     }
 
     @Test
     void unknownArgumentIsRejectedWithTheKnownOnes() {
-        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"waitForTask\":true,\"extra\":1}");
+        ToolResult result = pack.call("test_read", "{\"node\":\"pve1\",\"waitForTask\":true,\"extra\":1}");
         assertEquals(ToolResult.error("Invalid arguments: unknown argument(s) [extra, waitForTask]; test_read takes "
                 + "[node, vmid, wait]. Nothing was sent to Proxmox."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void constraintViolationsAreListed() {
-        ToolResult result = harness.call("test_read", "{\"node\":\" \",\"vmid\":0}");
+        ToolResult result = pack.call("test_read", "{\"node\":\" \",\"vmid\":0}");
         assertEquals(ToolResult.error("Invalid arguments: node: must not be blank; vmid: must be greater than or equal to 1. "
                 + "Nothing was sent to Proxmox."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void missingRequiredFieldIsAViolation() {
-        ToolResult result = harness.call("test_read", "{}");
+        ToolResult result = pack.call("test_read", "{}");
         assertEquals(ToolResult.error("Invalid arguments: node: must not be blank. Nothing was sent to Proxmox."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void aStringForAnIntegerIsABindingError() {
-        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\",\"vmid\":\"abc\"}");
+        ToolResult result = pack.call("test_read", "{\"node\":\"pve1\",\"vmid\":\"abc\"}");
         assertEquals(ToolResult.error("Invalid arguments: cannot read the arguments: vmid: expected integer "
                 + "(Unable to coerce string to integer). Nothing was sent to Proxmox."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void anUnknownEnumValueNamesTheAllowedOnes() {
-        ToolResult result = harness.call("test_enum", "{\"mode\":\"halt\"}");
+        ToolResult result = pack.call("test_enum", "{\"mode\":\"halt\"}");
         assertEquals(ToolResult.error("Invalid arguments: cannot read the arguments: mode: expected one of [shutdown, stop]. "
                 + "Nothing was sent to Proxmox."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void destructiveToolWithoutConfirmIsRefused() {
         for (String arguments : List.of("{\"node\":\"pve1\"}", "{\"node\":\"pve1\",\"confirm\":false}")) {
-            ToolResult result = harness.call("test_destroy", arguments);
+            ToolResult result = pack.call("test_destroy", arguments);
             assertEquals(ToolResult.error("test_destroy is destructive: nothing was changed. Check the target, then call "
                     + "again with confirm: true."), result);
         }
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void destructiveToolWithConfirmRuns() {
-        ToolResult result = harness.call("test_destroy", "{\"node\":\"pve1\",\"confirm\":true}");
+        ToolResult result = pack.call("test_destroy", "{\"node\":\"pve1\",\"confirm\":true}");
         assertEquals(ToolResult.ok("Destroy[node=pve1, confirm=true] -> 9.1.2"), result);
     }
 
     @Test
     void confirmWhenOnlyGuardsTheDestructiveAction() {
-        assertEquals(ToolResult.ok("Crud[action=create, confirm=null] -> 9.1.2"), harness.call("test_crud", "{\"action\":\"create\"}"));
+        assertEquals(ToolResult.ok("Crud[action=create, confirm=null] -> 9.1.2"), pack.call("test_crud", "{\"action\":\"create\"}"));
         assertEquals(ToolResult.error("test_crud is destructive: nothing was changed. Check the target, then call again with "
-                + "confirm: true."), harness.call("test_crud", "{\"action\":\"delete\"}"));
-        assertEquals(1, proxmox.requests().size());
+                + "confirm: true."), pack.call("test_crud", "{\"action\":\"delete\"}"));
+        assertEquals(1, pack.proxmox().requests().size());
     }
 
     @Test
     void aHandlerThatThrowsYieldsAnErrorResult() {
-        ToolResult result = harness.call("test_throws", "{\"node\":\"pve1\"}");
+        ToolResult result = pack.call("test_throws", "{\"node\":\"pve1\"}");
         assertEquals(ToolResult.error("Internal error in proxmox-mcp: IllegalStateException: handler bug\n"
                 + "This is a fault in proxmox-mcp, not in the request; check the cluster state before retrying."), result);
-        nothingSent();
+        pack.assertNothingSent();
     }
 
     @Test
     void aHandlerErrorSignalWithoutMessageYieldsAnErrorResult() {
-        ToolResult result = harness.call("test_error_signal", "{\"node\":\"pve1\"}");
+        ToolResult result = pack.call("test_error_signal", "{\"node\":\"pve1\"}");
         assertEquals(ToolResult.error("Internal error in proxmox-mcp: NullPointerException\n"
                 + "This is a fault in proxmox-mcp, not in the request; check the cluster state before retrying."), result);
     }
 
     @Test
     void aToolInputExceptionFromTheHandlerIsAnInputError() {
-        ToolResult result = harness.call("test_input_error", "{\"node\":\"pve1\"}");
+        ToolResult result = pack.call("test_input_error", "{\"node\":\"pve1\"}");
         assertEquals(ToolResult.error("Invalid arguments: vmid is required for action=create. Nothing was sent to Proxmox."),
                 result);
     }
 
     @Test
     void aProxmoxFailureBecomesAnErrorResult() {
-        proxmox.reset();
-        proxmox.fail("GET", "/version", 403, "Permission check failed (/, Sys.Audit)", Map.of());
-        ToolResult result = harness.call("test_read", "{\"node\":\"pve1\"}");
+        pack.proxmox().reset();
+        pack.proxmox().fail("GET", "/version", 403, "Permission check failed (/, Sys.Audit)", Map.of());
+        ToolResult result = pack.call("test_read", "{\"node\":\"pve1\"}");
         assertEquals(true, result.error());
         assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\nThe API user lacks a privilege for this "
                 + "path (see the message for which). With an API token, privilege separation limits the token to its own "
@@ -212,9 +195,9 @@ class ToolInvokerTest {
 
     @Test
     void nodeFallsBackToTheDefaultOrAsksForIt() {
-        assertEquals(ToolResult.ok("pve1"), harness.call("test_node", "{\"node\":\"pve1\"}"));
+        assertEquals(ToolResult.ok("pve1"), pack.call("test_node", "{\"node\":\"pve1\"}"));
         assertEquals(ToolResult.error("Invalid arguments: node is required (or set PROXMOX_DEFAULT_NODE); list nodes with "
-                + "proxmox_node_list. Nothing was sent to Proxmox."), harness.call("test_node", "{\"node\":\"-\"}"));
+                + "proxmox_node_list. Nothing was sent to Proxmox."), pack.call("test_node", "{\"node\":\"-\"}"));
         try (PackHarness withDefault = PackHarness.start(new TestPack(), Map.of("proxmox.default-node", "pve9"))) {
             assertEquals(ToolResult.ok("pve9"), withDefault.call("test_node", "{\"node\":\"-\"}"));
         }

@@ -11,7 +11,7 @@ import io.github.proxmoxmcp.core.runtime.BeanToolContext;
 import io.github.proxmoxmcp.core.spi.ProgressReporter;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.MockProxmox;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
@@ -20,10 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 class TaskWaiterTest {
@@ -32,28 +30,11 @@ class TaskWaiterTest {
     static final String STATUS = "/nodes/pve1/tasks/UPID%3Apve1%3A0000C0DE%3A0012D687%3A6740A1B2%3Aqmstart%3A100%3Aroot%40pam%3A/status";
     static final String LOG = "/nodes/pve1/tasks/UPID%3Apve1%3A0000C0DE%3A0012D687%3A6740A1B2%3Aqmstart%3A100%3Aroot%40pam%3A/log";
 
-    private static PackHarness harness;
-    private static MockProxmox proxmox;
-    private static TaskWaiter waiter;
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(PackHarness.emptyPack());
+
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final ProgressReporter reporter = (p, total, message) -> progress.add((int) p + " " + message);
-
-    @BeforeAll
-    static void start() {
-        harness = PackHarness.start(PackHarness.emptyPack());
-        proxmox = harness.proxmox();
-        waiter = harness.context().getBean(TaskWaiter.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        proxmox.reset();
-    }
 
     private static String status(String state, String exitStatus) {
         return "{\"upid\":\"" + UPID + "\",\"node\":\"pve1\",\"type\":\"qmstart\",\"id\":\"100\",\"pid\":49374,"
@@ -61,7 +42,7 @@ class TaskWaiterTest {
     }
 
     private static void statusOnce(String state) {
-        proxmox.expect("GET", STATUS, Map.of(), 200, "OK", "{\"data\":" + status(state, null) + "}", 1);
+        pack.proxmox().expect("GET", STATUS, Map.of(), 200, "OK", "{\"data\":" + status(state, null) + "}", 1);
     }
 
     private static String logLines(int count) {
@@ -70,31 +51,27 @@ class TaskWaiterTest {
     }
 
     private TaskOutcome await(Duration timeout) {
-        return waiter.await(UPID, timeout, reporter).block(Duration.ofSeconds(10));
-    }
-
-    private static List<String> lines() {
-        return proxmox.requests().stream().map(MockProxmox.Recorded::line).toList();
+        return pack.bean(TaskWaiter.class).await(UPID, timeout, reporter).block(Duration.ofSeconds(10));
     }
 
     @Test
     void okEndsTheWaitWithoutReadingTheLog() {
         statusOnce("running");
-        proxmox.respond("GET", STATUS, status("stopped", "OK"));
+        pack.proxmox().respond("GET", STATUS, status("stopped", "OK"));
 
         TaskOutcome outcome = await(Duration.ofSeconds(5));
 
         assertEquals(new TaskOutcome(UPID, TaskOutcome.State.OK, "OK", List.of()), outcome);
         assertTrue(outcome.succeeded());
         assertEquals("task OK (" + UPID + ")", outcome.describe());
-        assertEquals(List.of("GET " + STATUS, "GET " + STATUS), lines());
+        assertEquals(List.of("GET " + STATUS, "GET " + STATUS), pack.lines());
         assertEquals(List.of("1 qmstart 100: running", "2 qmstart 100: stopped"), progress);
     }
 
     @Test
     void warningsAreASuccessWithTheLogTail() {
-        proxmox.respond("GET", STATUS, status("stopped", "WARNINGS: 2"));
-        proxmox.respond("GET", LOG, """
+        pack.proxmox().respond("GET", STATUS, status("stopped", "WARNINGS: 2"));
+        pack.proxmox().respond("GET", LOG, """
                 [{"n":1,"t":"starting"},{"n":2,"t":"WARN: volume is not used"},{"n":3,"t":"WARN: old config"},{"n":4,"t":"TASK WARNINGS: 2"}]""");
 
         TaskOutcome outcome = await(Duration.ofSeconds(5));
@@ -104,15 +81,15 @@ class TaskWaiterTest {
         assertEquals("WARNINGS: 2", outcome.exitStatus());
         assertEquals("task finished with warnings: 2 (" + UPID + ")\nlast log lines:\n  starting\n  WARN: volume is not used\n"
                 + "  WARN: old config\n  TASK WARNINGS: 2", outcome.describe());
-        var log = proxmox.requests().getLast();
+        var log = pack.last();
         assertEquals("GET " + LOG, log.line());
         assertEquals(Map.of("start", "0", "limit", "5000"), log.query());
     }
 
     @Test
     void failureCarriesTheLast15LogLines() {
-        proxmox.respond("GET", STATUS, status("stopped", "command 'qm start' failed: exit code 1"));
-        proxmox.respond("GET", LOG, logLines(20));
+        pack.proxmox().respond("GET", STATUS, status("stopped", "command 'qm start' failed: exit code 1"));
+        pack.proxmox().respond("GET", LOG, logLines(20));
 
         TaskOutcome outcome = await(Duration.ofSeconds(5));
 
@@ -125,8 +102,8 @@ class TaskWaiterTest {
 
     @Test
     void anUnreadableLogStillReportsTheFailure() {
-        proxmox.respond("GET", STATUS, status("stopped", "unexpected status"));
-        proxmox.fail("GET", LOG, 403, "Permission check failed (/nodes/pve1, Sys.Audit)", Map.of());
+        pack.proxmox().respond("GET", STATUS, status("stopped", "unexpected status"));
+        pack.proxmox().fail("GET", LOG, 403, "Permission check failed (/nodes/pve1, Sys.Audit)", Map.of());
 
         TaskOutcome outcome = await(Duration.ofSeconds(5));
 
@@ -136,21 +113,21 @@ class TaskWaiterTest {
 
     @Test
     void a400RightAfterTheStartMeansNotVisibleYet() {
-        proxmox.expect("GET", STATUS, Map.of(), 400, "no such task", "{\"data\":null}", 2);
+        pack.proxmox().expect("GET", STATUS, Map.of(), 400, "no such task", "{\"data\":null}", 2);
         statusOnce("running");
-        proxmox.respond("GET", STATUS, status("stopped", "OK"));
+        pack.proxmox().respond("GET", STATUS, status("stopped", "OK"));
 
         TaskOutcome outcome = await(Duration.ofSeconds(5));
 
         assertEquals(TaskOutcome.State.OK, outcome.state());
-        assertEquals(4, lines().size());
+        assertEquals(4, pack.lines().size());
         assertEquals(List.of("1 qmstart 100: starting", "2 qmstart 100: starting", "3 qmstart 100: running",
                 "4 qmstart 100: stopped"), progress);
     }
 
     @Test
     void timeoutAnswersStillRunningWithTheUpid() {
-        proxmox.respond("GET", STATUS, status("running", null));
+        pack.proxmox().respond("GET", STATUS, status("running", null));
 
         TaskOutcome outcome = await(Duration.ofMillis(300));
 
@@ -164,7 +141,7 @@ class TaskWaiterTest {
 
     @Test
     void aProxmoxErrorWhilePollingIsMapped() {
-        proxmox.fail("GET", STATUS, 403, "Permission check failed (/nodes/pve1, Sys.Audit)", Map.of());
+        pack.proxmox().fail("GET", STATUS, 403, "Permission check failed (/nodes/pve1, Sys.Audit)", Map.of());
 
         ProxmoxApiException failure = assertThrows(ProxmoxApiException.class, () -> await(Duration.ofSeconds(5)));
 
@@ -176,11 +153,11 @@ class TaskWaiterTest {
     @Test
     void somethingThatIsNotAUpidIsAProtocolError() {
         ProxmoxApiException failure = assertThrows(ProxmoxApiException.class,
-                () -> waiter.await("OK", Duration.ofSeconds(1), reporter).block(Duration.ofSeconds(5)));
+                () -> pack.bean(TaskWaiter.class).await("OK", Duration.ofSeconds(1), reporter).block(Duration.ofSeconds(5)));
 
         assertEquals(ProxmoxApiException.Kind.PROTOCOL, failure.kind());
         assertEquals("Unexpected answer from Proxmox: Proxmox returned no task id where one was expected: OK", failure.userMessage());
-        assertEquals(List.of(), proxmox.requests());
+        pack.assertNothingSent();
     }
 
     record Start(Boolean waitForTask, Integer timeout) implements TaskInput {
@@ -188,27 +165,27 @@ class TaskWaiterTest {
 
     private ToolResult finish(String startedData, Start input) {
         JsonNode data = startedData == null ? null : JsonNode.createStringNode(startedData);
-        return Tasks.finish(Mono.just(new PveResponse(data)), input, new BeanToolContext(harness.context(), reporter),
+        return Tasks.finish(Mono.just(new PveResponse(data)), input, new BeanToolContext(pack.context(), reporter),
                 "start of VM 100").block(Duration.ofSeconds(10));
     }
 
     @Test
     void finishWaitsAndSaysHowItWent() {
-        proxmox.respond("GET", STATUS, status("stopped", "OK"));
+        pack.proxmox().respond("GET", STATUS, status("stopped", "OK"));
         assertEquals(ToolResult.ok("start of VM 100: task OK (" + UPID + ")"), finish(UPID, new Start(null, null)));
     }
 
     @Test
     void finishReportsAFailedTaskAsAnError() {
-        proxmox.respond("GET", STATUS, status("stopped", "command 'qm start' failed: exit code 1"));
-        proxmox.respond("GET", LOG, "[{\"n\":1,\"t\":\"kvm: cannot allocate memory\"}]");
+        pack.proxmox().respond("GET", STATUS, status("stopped", "command 'qm start' failed: exit code 1"));
+        pack.proxmox().respond("GET", LOG, "[{\"n\":1,\"t\":\"kvm: cannot allocate memory\"}]");
         assertEquals(ToolResult.error("start of VM 100: task failed: command 'qm start' failed: exit code 1 (" + UPID + ")"
                 + "\nlast log lines:\n  kvm: cannot allocate memory"), finish(UPID, new Start(true, 10)));
     }
 
     @Test
     void finishWithAStillRunningTaskIsNotAnError() {
-        proxmox.respond("GET", STATUS, status("running", null));
+        pack.proxmox().respond("GET", STATUS, status("running", null));
         ToolResult result = finish(UPID, new Start(true, 0));
         assertEquals(ToolResult.ok("start of VM 100: task still running after the wait timeout (" + UPID
                 + "); follow it with proxmox_node_task_get"), result);
@@ -219,7 +196,7 @@ class TaskWaiterTest {
         assertEquals(ToolResult.ok("start of VM 100: started, task " + UPID), finish(UPID, new Start(false, null)));
         assertEquals(ToolResult.ok("start of VM 100: done"), finish(null, new Start(true, null)));
         assertEquals(ToolResult.ok("start of VM 100: done"), finish("OK", new Start(true, null)));
-        assertEquals(List.of(), proxmox.requests());
+        pack.assertNothingSent();
     }
 
     @Test
