@@ -47,7 +47,7 @@ final class GuestList {
             response.list().stream()
                     .filter(g -> input.node() == null || input.node().equals(Json.text(g, "node")))
                     .filter(g -> input.type() == null || input.type().name().equals(Json.text(g, "type")))
-                    .filter(g -> input.status() == null || input.status().equalsIgnoreCase(Json.text(g, "status", "")))
+                    .filter(g -> input.status() == null || input.status().equalsIgnoreCase(shownStatus(g)))
                     .filter(g -> input.tag() == null || tags(g).contains(input.tag().toLowerCase(Locale.ROOT)))
                     .filter(g -> input.pool() == null || input.pool().equals(Json.text(g, "pool")))
                     .filter(g -> name == null || name.matcher(Json.text(g, "name", "")).matches())
@@ -57,7 +57,7 @@ final class GuestList {
                             Json.text(g, "type"),
                             Json.text(g, "name"),
                             Json.text(g, "node"),
-                            Json.flag(g, "template") ? "template" : Json.text(g, "status"),
+                            shownStatus(g),
                             running(g) ? Format.percent(Json.decimal(g, "cpu").orElse(null)) : "-",
                             running(g) ? Format.usage(Json.number(g, "mem").orElse(null), Json.number(g, "maxmem").orElse(null))
                                     : Format.bytes(Json.number(g, "maxmem").orElse(null)),
@@ -72,6 +72,11 @@ final class GuestList {
 
     private static boolean running(JsonNode guest) {
         return "running".equals(Json.text(guest, "status"));
+    }
+
+    /** The status as listed and filtered: templates are never started, so they show as {@code template}. */
+    private static String shownStatus(JsonNode guest) {
+        return Json.flag(guest, "template") ? "template" : Json.text(guest, "status", "");
     }
 
     private static java.util.List<String> tags(JsonNode guest) {

@@ -40,10 +40,16 @@ class GuestReadToolsTest {
                 pack.call("proxmox_guest_list", "{\"node\":\"pve1\",\"type\":\"qemu\",\"name\":\"UBUNTU*\"}"));
         assertOk("No guests match.", pack.call("proxmox_guest_list", "{\"tag\":\"db\"}"));
         assertOk("""
+                VMID  TYPE  NAME        NODE  STATUS    CPU  MEM      UPTIME  TAGS
+                9000  qemu  ubuntu-tpl  pve1  template  -    2.0 GiB  -""", pack.call("proxmox_guest_list", "{\"status\":\"template\"}"));
+        assertOk("""
+                VMID  TYPE  NAME  NODE  STATUS   CPU  MEM        UPTIME  TAGS
+                101   lxc   dns   pve2  stopped  -    512.0 MiB  -""", pack.call("proxmox_guest_list", "{\"status\":\"stopped\"}"));
+        assertOk("""
                 VMID  TYPE  NAME  NODE  STATUS   CPU   MEM                      UPTIME  TAGS
                 100   qemu  web1  pve1  running  5.0%  1.0 GiB/4.0 GiB (25.0%)  1h 0m   prod,web
                 … 2 more (raise limit or filter)""", pack.call("proxmox_guest_list", "{\"limit\":1}"));
-        assertEquals(3, pack.proxmox().requests().size());
+        assertEquals(5, pack.proxmox().requests().size());
     }
 
     @Test
