@@ -49,16 +49,9 @@ public final class ToolCatalog {
                 .build();
     }
 
-    /**
-     * Only the hints that differ from the MCP defaults (readOnly false, destructive true, idempotent
-     * false, openWorld true): the meaning is the same and every byte is paid on each agent turn.
-     * Destructive and idempotent mean nothing for a read-only tool.
-     */
     static McpSchema.ToolAnnotations annotations(ToolHints hints) {
-        if (hints.readOnly()) {
-            return new McpSchema.ToolAnnotations(null, true, null, null, hints.openWorld() ? null : false, null);
-        }
-        return new McpSchema.ToolAnnotations(null, null, hints.destructive() ? null : false, hints.idempotent() ? true : null,
-                hints.openWorld() ? null : false, null);
+        Map<String, Boolean> a = hints.annotations();
+        return new McpSchema.ToolAnnotations(null, a.get("readOnlyHint"), a.get("destructiveHint"), a.get("idempotentHint"),
+                a.get("openWorldHint"), null);
     }
 }

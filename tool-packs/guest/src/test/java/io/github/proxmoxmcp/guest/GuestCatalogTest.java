@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.guest;
 
+import io.github.proxmoxmcp.core.testing.CatalogBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
