@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.server.config;
 
+import io.github.proxmoxmcp.core.client.ProxmoxTrust;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,13 @@ public record Settings(
         }
         if (caFile.isPresent() && !Files.isReadable(Path.of(caFile.get()))) {
             throw new SettingsException("PROXMOX_CA_FILE: cannot read " + caFile.get());
+        }
+        if (caFile.isPresent()) {
+            try {
+                ProxmoxTrust.caFile(Path.of(caFile.get()));
+            } catch (IllegalStateException unusable) {
+                throw new SettingsException(unusable.getMessage());
+            }
         }
         if (fingerprint.isPresent() && !fingerprint.get().replace(":", "").matches("(?i)[0-9a-f]{64}")) {
             throw new SettingsException("PROXMOX_TLS_FINGERPRINT: expected a SHA-256 fingerprint, 64 hex digits with or without colons "

@@ -87,6 +87,13 @@ class SettingsTest {
     }
 
     @Test
+    void caFileMustHoldACertificate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        String message = error("PROXMOX_HOST", "pve", "PROXMOX_PASSWORD", "pw", "PROXMOX_CA_FILE", empty.toString());
+        assertTrue(message.startsWith("PROXMOX_CA_FILE " + empty), message);
+    }
+
+    @Test
     void httpTransport() {
         Settings local = of("MCP_TRANSPORT", "http");
         assertEquals("http", local.transport());

@@ -50,7 +50,8 @@ public final class ProxmoxTrust {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     }
 
-    static TrustManagerFactory caFile(Path file) {
+    /** Trust in the PEM certificates of a file; an unreadable file or one without a certificate is an error naming PROXMOX_CA_FILE. */
+    public static TrustManagerFactory caFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
