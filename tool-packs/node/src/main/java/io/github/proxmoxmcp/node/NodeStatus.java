@@ -60,6 +60,16 @@ final class NodeStatus {
         return KeyValues.of(JsonNode.createObjectNode(shown));
     }
 
+    /** The 1, 5 and 15 minute load averages, which Proxmox sends as an array of strings. */
+    private static String loadAverage(JsonNode load) {
+        if (load == null || !load.isArray() || load.size() == 0) {
+            return "-";
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        load.values().forEach(v -> values.add(v.coerceStringValue()));
+        return String.join(" ", values);
+    }
+
     static String render(String node, JsonNode s) {
         JsonNode cpu = Json.field(s, "cpuinfo");
         JsonNode memory = Json.field(s, "memory");
@@ -72,7 +82,7 @@ final class NodeStatus {
                 "kernel: " + Json.text(Json.field(s, "current-kernel"), "release", Json.text(s, "kversion", "-")),
                 "cpu: " + Format.percent(Json.decimal(s, "cpu").orElse(null)) + " of "
                         + Json.text(cpu, "cpus", "?") + " cpus (" + Json.text(cpu, "model", "?") + ")",
-                "load: " + (load == null ? "-" : io.github.proxmoxmcp.core.text.Compact.json(load)),
+                "load: " + loadAverage(load),
                 "memory: " + Format.usage(Json.number(memory, "used").orElse(null), Json.number(memory, "total").orElse(null)),
                 "swap: " + Format.usage(Json.number(swap, "used").orElse(null), Json.number(swap, "total").orElse(null)),
                 "rootfs: " + Format.usage(Json.number(root, "used").orElse(null), Json.number(root, "total").orElse(null)),

@@ -33,6 +33,27 @@ class NodeReadToolsTest {
     }
 
     @Test
+    void nodeStatusSummarisesVersionsLoadAndUsage() {
+        pack.proxmox().respond("GET", "/nodes/pve1/status", """
+                {"pveversion":"pve-manager/9.1.1/42db4a6c","current-kernel":{"release":"6.17.2-1-pve"},"cpu":0.076,
+                 "cpuinfo":{"cpus":16,"model":"AMD EPYC 7313P"},"loadavg":["1.34","1.22","1.10"],
+                 "memory":{"used":24803606528,"total":68719476736},"swap":{"used":0,"total":8589934592},
+                 "rootfs":{"used":7945689497,"total":100824924160},"uptime":1040400}""");
+
+        assertEquals(ToolResult.ok("""
+                node: pve1
+                pve: pve-manager/9.1.1/42db4a6c
+                kernel: 6.17.2-1-pve
+                cpu: 7.6% of 16 cpus (AMD EPYC 7313P)
+                load: 1.34 1.22 1.10
+                memory: 23.1 GiB/64.0 GiB (36.1%)
+                swap: 0 B/8.0 GiB (0.0%)
+                rootfs: 7.4 GiB/93.9 GiB (7.9%)
+                uptime: 12d 1h"""), pack.call("proxmox_node_status", "{\"node\":\"pve1\"}"));
+        assertEquals(List.of("GET /nodes/pve1/status"), pack.lines());
+    }
+
+    @Test
     void nodeStatusWithoutNodeOrDefaultIsAnInputErrorAndSendsNothing() {
         ToolResult result = pack.call("proxmox_node_status", "{}");
 
