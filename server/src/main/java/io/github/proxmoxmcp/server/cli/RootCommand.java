@@ -4,6 +4,7 @@ import io.github.proxmoxmcp.server.Logging;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.config.SettingsException;
+import io.github.proxmoxmcp.server.logging.RedactingConverter;
 import io.github.proxmoxmcp.sandbox.Sandbox;
 import io.github.proxmoxmcp.sandbox.SandboxOptions;
 import java.io.PrintStream;
@@ -46,6 +47,7 @@ public final class RootCommand implements Callable<Integer> {
     Settings settings(boolean needsConnection) {
         Settings settings = Settings.fromEnvironment(System.getenv());
         Logging.setLevel(settings.logLevel());
+        RedactingConverter.register(settings.secrets());
         if (packs != null && !packs.isEmpty()) {
             settings = settings.withPacks(packs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
@@ -53,6 +55,7 @@ public final class RootCommand implements Callable<Integer> {
             running = Sandbox.start(SandboxOptions.defaults());
             System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE cluster on " + running.url()
                     + ", not a real one. Nothing you do here touches real machines.");
+            RedactingConverter.register(java.util.List.of(running.tokenSecret(), running.password()));
             return settings.withConnection(URI.create(running.url()), running.tokenId(), running.tokenSecret(), true);
         }
         return needsConnection ? settings.requireConnection() : settings;

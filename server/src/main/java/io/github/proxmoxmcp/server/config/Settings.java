@@ -160,6 +160,11 @@ public record Settings(
                 mcpAuthToken, sandbox);
     }
 
+    /** The credentials in these settings, for the log redactor. */
+    public List<String> secrets() {
+        return java.util.stream.Stream.of(tokenSecret, password, mcpAuthToken).flatMap(Optional::stream).toList();
+    }
+
     /** The Micronaut properties of the Proxmox client core. */
     public Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();

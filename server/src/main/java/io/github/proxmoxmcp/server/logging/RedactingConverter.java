@@ -2,15 +2,29 @@ package io.github.proxmoxmcp.server.logging;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 
-/** The log message with credentials masked: token secrets, tickets, CSRF tokens, passwords. */
+/**
+ * The log message with credentials masked: the configured secrets wherever they appear, and by shape
+ * token headers, tickets, CSRF tokens and password fields.
+ */
 public final class RedactingConverter extends ClassicConverter {
+
+    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
+
+    /** Secrets known from the configuration, masked literally in every message from now on. */
+    public static void register(Collection<String> secrets) {
+        secrets.stream().filter(secret -> secret != null && secret.length() >= 4).forEach(SECRETS::add);
+    }
 
     private static final Pattern TOKEN = Pattern.compile("(PVEAPIToken=[^=\\s]+=)[^\\s\"',]+");
     private static final Pattern TICKET = Pattern.compile("PVE(?:VNC)?:[^\\s\"',;]+");
     private static final Pattern KEYED = Pattern.compile(
-            "(?i)((?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie|ticket)\\s*[=:]\\s*)[^\\s\"',&;]+");
+            "(?i)((?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie|ticket)\"?\\s*[=:]\\s*\"?)"
+                    + "[^\\s\"',&;]+");
 
     @Override
     public String convert(ILoggingEvent event) {
@@ -21,7 +35,11 @@ public final class RedactingConverter extends ClassicConverter {
         if (text == null) {
             return "";
         }
-        String out = TOKEN.matcher(text).replaceAll("$1***");
+        String out = text;
+        for (String secret : SECRETS) {
+            out = out.replace(secret, "***");
+        }
+        out = TOKEN.matcher(out).replaceAll("$1***");
         out = TICKET.matcher(out).replaceAll("PVE:***");
         return KEYED.matcher(out).replaceAll("$1***");
     }

@@ -13,6 +13,8 @@ class RedactingConverterTest {
         assertEquals("cookie PVE:***", RedactingConverter.redact("cookie PVE:root@pam:6743A1B2::c2lnbmF0dXJl"));
         assertEquals("form username=root@pam&password=***", RedactingConverter.redact("form username=root@pam&password=hunter2"));
         assertEquals("CSRFPreventionToken: ***", RedactingConverter.redact("CSRFPreventionToken: 6743A1B2:abcdef"));
+        assertEquals("{\"ticket\":\"***\",\"CSRFPreventionToken\":\"***\"}",
+                RedactingConverter.redact("{\"ticket\":\"PVE:root@pam:6743A1B2::c2ln\",\"CSRFPreventionToken\":\"6743A1B2:Y3Ny\"}"));
         assertEquals("nothing secret here", RedactingConverter.redact("nothing secret here"));
     }
 }

@@ -1,0 +1,77 @@
+package io.github.proxmoxmcp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.proxmoxmcp.core.testing.MockProxmox;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Even at LOG_LEVEL=trace, no credential reaches stdout or stderr, whatever the outcome of the call. */
+class SecretsIT {
+
+    private static final String TOKEN_SECRET = "5ecre7-t0ken-value-0b8f";
+    private static final String PASSWORD = "hunter2-Pa55word";
+    private static final String TICKET = "PVE:root@pam:6743A1B2::c2VjcmV0LXRpY2tldC1zaWduYXR1cmU=";
+    private static final String CSRF = "6743A1B2:Y3NyZi1zZWNyZXQ";
+
+    private final MockProxmox proxmox = MockProxmox.shared();
+
+    @BeforeEach
+    void reset() {
+        proxmox.reset();
+    }
+
+    private static String run(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args));
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().put("LOG_LEVEL", "trace");
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return output;
+    }
+
+    @Test
+    void tokenSecretStaysOutOfEveryOutput() throws Exception {
+        proxmox.respond("GET", "/nodes", "[{\"node\":\"pve1\",\"status\":\"online\"}]");
+        proxmox.fail("GET", "/nodes/pve1/status", 403, "Permission check failed (/nodes/pve1, Sys.Audit)", Map.of());
+        Map<String, String> env = Map.of("PROXMOX_URL", proxmox.url(), "PROXMOX_TOKEN_NAME", "mcp",
+                "PROXMOX_TOKEN_VALUE", TOKEN_SECRET);
+
+        String ok = run(env, "call", "proxmox_node_list");
+        String denied = run(env, "call", "proxmox_node_status", "{\"node\":\"pve1\"}");
+
+        assertTrue(ok.contains("pve1  online"), ok);
+        assertTrue(denied.contains("Proxmox API error 403: Permission check failed (/nodes/pve1, Sys.Audit)"), denied);
+        assertEquals("PVEAPIToken=root@pam!mcp=" + TOKEN_SECRET, proxmox.requests().getFirst().headers().get("authorization"));
+        for (String output : List.of(ok, denied)) {
+            assertFalse(output.contains(TOKEN_SECRET), output);
+        }
+    }
+
+    @Test
+    void passwordTicketAndCsrfTokenStayOutOfEveryOutput() throws Exception {
+        proxmox.respond("POST", "/access/ticket",
+                "{\"username\":\"root@pam\",\"ticket\":\"" + TICKET + "\",\"CSRFPreventionToken\":\"" + CSRF + "\"}");
+        proxmox.respond("GET", "/nodes", "[{\"node\":\"pve1\",\"status\":\"online\"}]");
+        Map<String, String> env = new HashMap<>(Map.of("PROXMOX_URL", proxmox.url(), "PROXMOX_PASSWORD", PASSWORD));
+
+        String output = run(env, "call", "proxmox_node_list");
+
+        assertTrue(output.contains("pve1  online"), output);
+        assertEquals("POST /access/ticket", proxmox.requests().getFirst().line());
+        for (String secret : List.of(PASSWORD, TICKET, CSRF, "c2VjcmV0LXRpY2tldC1zaWduYXR1cmU")) {
+            assertFalse(output.contains(secret), secret + " leaked:\n" + output);
+        }
+    }
+}
