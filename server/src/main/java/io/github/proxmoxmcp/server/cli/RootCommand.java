@@ -1,12 +1,13 @@
 package io.github.proxmoxmcp.server.cli;
 
+import io.github.proxmoxmcp.sandbox.Sandbox;
+import io.github.proxmoxmcp.sandbox.SandboxOptions;
 import io.github.proxmoxmcp.server.Logging;
 import io.github.proxmoxmcp.server.Version;
+import io.github.proxmoxmcp.server.config.SandboxSettings;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.config.SettingsException;
 import io.github.proxmoxmcp.server.logging.RedactingConverter;
-import io.github.proxmoxmcp.sandbox.Sandbox;
-import io.github.proxmoxmcp.sandbox.SandboxOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class RootCommand implements Callable<Integer> {
             settings = settings.withPacks(packs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
         if (sandbox || settings.sandbox()) {
-            running = Sandbox.start(SandboxOptions.defaults());
+            SandboxSettings simulation = SandboxSettings.fromEnvironment(System.getenv());
+            running = Sandbox.start(new SandboxOptions(simulation.seed(), simulation.fixedClock(), simulation.taskDuration()));
             System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE cluster on " + running.url()
                     + ", not a real one. Nothing you do here touches real machines.");
             RedactingConverter.register(java.util.List.of(running.tokenSecret(), running.password()));

@@ -1,11 +1,11 @@
 package io.github.proxmoxmcp.guest;
 
-import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;

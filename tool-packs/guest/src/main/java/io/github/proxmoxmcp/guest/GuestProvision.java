@@ -1,14 +1,17 @@
 package io.github.proxmoxmcp.guest;
 
-import io.github.proxmoxmcp.core.text.Format;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
+import io.github.proxmoxmcp.core.client.ProxmoxErrors;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.text.Format;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -181,16 +184,23 @@ final class GuestProvision {
         Duration interval = context.bean(ProxmoxConfiguration.class).taskPollInterval();
         long started = System.nanoTime();
         return Mono.defer(() -> client.agentPing(vm.node(), vm.vmid(), Map.of()))
-                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, interval))
+                // Proxmox answers 500 while the agent is not up yet; anything else (403, 404...) will not get better.
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, interval).filter(GuestProvision::agentNotUpYet))
                 .timeout(Duration.ofSeconds(seconds))
                 .map(ok -> {
                     steps.note("guest agent: answering after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
                     return true;
                 })
                 .onErrorResume(e -> {
-                    steps.note("guest agent: no answer within " + seconds + "s (is qemu-guest-agent installed and agent=1?)");
+                    steps.note(agentNotUpYet(e) || e instanceof java.util.concurrent.TimeoutException
+                            ? "guest agent: no answer within " + seconds + "s (is qemu-guest-agent installed and agent=1?)"
+                            : "guest agent: not checked: " + ProxmoxErrors.map(e, context.bean(JsonMapper.class)).userMessage());
                     return Mono.just(false);
                 })
                 .then();
+    }
+
+    private static boolean agentNotUpYet(Throwable failure) {
+        return failure instanceof HttpClientResponseException response && response.code() == 500;
     }
 }

@@ -1,10 +1,10 @@
 package io.github.proxmoxmcp.guest;
 
-import io.github.proxmoxmcp.core.testing.CatalogBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.testing.CatalogBytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

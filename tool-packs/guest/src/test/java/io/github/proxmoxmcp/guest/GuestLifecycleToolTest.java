@@ -180,6 +180,33 @@ class GuestLifecycleToolTest {
     }
 
     @Test
+    void provisionDoesNotWaitForAnAgentItMayNotAsk() {
+        String clone = pack.finishedTask("pve1", "qmclone", 9000);
+        String start = pack.finishedTask("pve1", "qmstart", 127);
+        String config = pack.finishedTask("pve1", "qmconfig", 127);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/9000/clone", quoted(clone));
+        pack.proxmox().respond("GET", "/nodes/pve1/qemu/127/config", "{\"scsi0\":\"ceph:vm-127-disk-0,size=64G\"}");
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/127/config", quoted(config));
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/127/status/start", quoted(start));
+        pack.proxmox().fail("POST", "/nodes/pve1/qemu/127/agent/ping", 403,
+                "Permission check failed (/vms/127, VM.GuestAgent.Audit)", Map.of());
+
+        ToolResult result = pack.call("proxmox_guest_provision",
+                "{\"template\":9000,\"node\":\"pve1\",\"newid\":127,\"password\":\"S3cret-pass\",\"agentTimeout\":30}");
+
+        assertOk("VM 127 on pve1 provisioned from template 9000\n"
+                + "clone of template 9000 to VM 127: task OK (" + clone + ")\n"
+                + "boot disk scsi0: already 64.0 GiB, not resized\n"
+                + "cloud-init config (cipassword): task OK (" + config + ")\n"
+                + "start: task OK (" + start + ")\n"
+                + "guest agent: not checked: Proxmox API error 403: Permission check failed (/vms/127, VM.GuestAgent.Audit)\n"
+                + "The API user lacks a privilege for this path (see the message for which). With an API token, privilege "
+                + "separation limits the token to its own ACLs: grant the role to the token too, or create the token with "
+                + "privilege separation off.", result);
+        assertEquals(1, pack.lines().stream().filter(line -> line.endsWith("/agent/ping")).count());
+    }
+
+    @Test
     void provisionRejectsAGatewayWithDhcpBeforeSending() {
         assertError("Invalid arguments: gw cannot be combined with ip=dhcp. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_provision", "{\"template\":9000,\"ip\":\"dhcp\",\"gw\":\"10.0.0.1\"}"));

@@ -1,14 +1,14 @@
 package io.github.proxmoxmcp.node;
 
-import io.github.proxmoxmcp.core.text.Format;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.text.KeyValues;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_node_status}: one node's versions, CPU, memory, disk and load; or its subscription, or its report. */

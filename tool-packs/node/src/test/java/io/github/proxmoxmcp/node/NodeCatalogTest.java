@@ -1,11 +1,11 @@
 package io.github.proxmoxmcp.node;
 
-import io.github.proxmoxmcp.core.testing.CatalogBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.spi.Tier;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
+import io.github.proxmoxmcp.core.testing.CatalogBytes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
