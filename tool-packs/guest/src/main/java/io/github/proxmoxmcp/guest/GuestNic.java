@@ -11,6 +11,11 @@ import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Optional;
+import java.util.Map;
+import io.github.proxmoxmcp.core.client.Json;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +37,7 @@ final class GuestNic {
             @NotNull @Min(0) @Max(31) Integer index,
             String bridge,
             GuestCreateVm.Model model,
-            @JsonPropertyDescription("Pass the old one to keep it") String mac,
+            @JsonPropertyDescription("Default: netN's current MAC") String mac,
             @Min(1) @Max(4094) Integer vlan,
             Boolean firewall,
             @Min(576) @Max(65520) Integer mtu,
@@ -60,24 +65,42 @@ final class GuestNic {
         String key = "net" + input.index();
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> {
-            Params form = input.action() == Action.remove ? Params.create().delete(List.of(key))
-                    : Params.create().put(key, value(g, input));
-            return Tasks.finish(ConfigUpdate.send(client, g, form.map()), input, context,
-                    (input.action() == Action.set ? "set " : "removal of ") + key + " of " + g.label());
+            if (input.action() == Action.remove) {
+                return Tasks.finish(ConfigUpdate.send(client, g, Params.create().delete(List.of(key)).map()), input, context,
+                        "removal of " + key + " of " + g.label());
+            }
+            Mono<String> mac = input.mac() != null ? Mono.just(input.mac())
+                    : client.config(g.node(), g.path(), g.vmid(), Map.of())
+                            .map(config -> currentMac(Json.text(config.data(), key)).orElse(""));
+            return mac.flatMap(address -> Tasks.finish(
+                    ConfigUpdate.send(client, g, Params.create().put(key, value(g, input, address.isEmpty() ? null : address)).map()),
+                    input, context, "set " + key + " of " + g.label() + (input.mac() == null && !address.isEmpty()
+                            ? " (kept MAC " + address + ")" : "")));
         });
     }
 
-    static String value(Guest g, Input input) {
+    /** The MAC address in a netN value: {@code virtio=MAC,...} or {@code macaddr=MAC} for a VM, {@code hwaddr=MAC} for a container. */
+    static Optional<String> currentMac(String netValue) {
+        if (netValue == null) {
+            return Optional.empty();
+        }
+        Matcher m = MAC_IN_NET.matcher(netValue);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static final Pattern MAC_IN_NET = Pattern.compile("(?:^|,)[a-z0-9_]+=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2})(?:,|$)");
+
+    static String value(Guest g, Input input, String mac) {
         StringBuilder value = new StringBuilder();
         if (g.qemu()) {
             value.append(input.model() == null ? "virtio" : input.model().name());
-            if (input.mac() != null) {
-                value.append('=').append(input.mac());
+            if (mac != null) {
+                value.append('=').append(mac);
             }
         } else {
             value.append("name=").append(input.name() == null ? "eth" + input.index() : input.name());
-            if (input.mac() != null) {
-                value.append(",hwaddr=").append(input.mac());
+            if (mac != null) {
+                value.append(",hwaddr=").append(mac);
             }
         }
         value.append(",bridge=").append(input.bridge());

@@ -204,6 +204,7 @@ class GuestChangeToolTest {
         String upid = pack.finishedTask("pve1", "qmconfig", 100);
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
         pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+        pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/config", "{\"hostname\":\"dns\"}");
 
         assertOk("set net1 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
                 "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"mac\":\"BC:24:11:00:00:02\",\"vlan\":30,"
@@ -213,9 +214,38 @@ class GuestChangeToolTest {
         assertOk("removal of net1 of VM 100: task OK (" + upid + ")",
                 pack.call("proxmox_guest_nic", "{" + QEMU + "\"action\":\"remove\",\"index\":1}"));
         var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
+        assertEquals(List.of("POST /nodes/pve1/qemu/100/config", "GET /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config",
+                "POST /nodes/pve1/qemu/100/config"), sent.stream().map(r -> r.line()).toList());
         assertEquals(Map.of("net1", "virtio=BC:24:11:00:00:02,bridge=vmbr1,tag=30,firewall=0,mtu=9000,rate=12.5"), sent.get(0).form());
-        assertEquals(Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,firewall=1"), sent.get(1).form());
-        assertEquals(Map.of("delete", "net1"), sent.get(2).form());
+        assertEquals(Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,firewall=1"), sent.get(2).form());
+        assertEquals(Map.of("delete", "net1"), sent.get(3).form());
+    }
+
+    @Test
+    void nicSetKeepsTheCurrentMacUnlessOneIsGiven() {
+        String upid = pack.finishedTask("pve1", "qmconfig", 100);
+        pack.proxmox().respond("GET", "/nodes/pve1/qemu/100/config",
+                "{\"net0\":\"virtio=BC:24:11:4E:86:E0,bridge=vmbr0,firewall=1\",\"net1\":\"e1000=BC:24:11:00:00:09,bridge=vmbr1\"}");
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/config", quoted(upid));
+        pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/config",
+                "{\"net0\":\"name=eth0,bridge=vmbr0,hwaddr=BC:24:11:AA:BB:CC,ip=dhcp,type=veth\"}");
+        pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
+
+        assertOk("set net0 of VM 100 (kept MAC BC:24:11:4E:86:E0): task OK (" + upid + ")", pack.call("proxmox_guest_nic",
+                "{" + QEMU + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr2\",\"vlan\":40}"));
+        assertOk("set net0 of CT 101 (kept MAC BC:24:11:AA:BB:CC): done", pack.call("proxmox_guest_nic",
+                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr1\",\"ip\":\"10.0.0.5/24\",\"gw\":\"10.0.0.1\"}"));
+        assertOk("set net5 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
+                "{" + QEMU + "\"action\":\"set\",\"index\":5,\"bridge\":\"vmbr0\"}"));
+
+        var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
+        assertEquals(List.of("GET /nodes/pve1/qemu/100/config", "POST /nodes/pve1/qemu/100/config",
+                "GET /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config",
+                "GET /nodes/pve1/qemu/100/config", "POST /nodes/pve1/qemu/100/config"),
+                sent.stream().map(r -> r.line()).toList());
+        assertEquals(Map.of("net0", "virtio=BC:24:11:4E:86:E0,bridge=vmbr2,tag=40"), sent.get(1).form());
+        assertEquals(Map.of("net0", "name=eth0,hwaddr=BC:24:11:AA:BB:CC,bridge=vmbr1,ip=10.0.0.5/24,gw=10.0.0.1"), sent.get(3).form());
+        assertEquals(Map.of("net5", "virtio,bridge=vmbr0"), sent.get(5).form());
     }
 
     @Test
