@@ -27,16 +27,6 @@ class GuestCatalogTest {
 
     @Test
     void catalogAverageStaysWithinBudget() {
-        CatalogBytes catalog = new CatalogBytes();
-        int total = 0;
-        StringBuilder sizes = new StringBuilder();
-        for (ToolDefinition<?> tool : tools) {
-            int bytes = catalog.of(tool);
-            assertTrue(tool.description().length() <= 150, tool.name() + " description too long");
-            sizes.append(tool.name()).append('=').append(bytes).append(' ');
-            total += bytes;
-        }
-        int average = total / tools.size();
-        assertTrue(average <= MAX_AVERAGE_BYTES, "average " + average + " bytes per tool: " + sizes);
+        CatalogBytes.assertAverageAtMost(tools, MAX_AVERAGE_BYTES);
     }
 }
