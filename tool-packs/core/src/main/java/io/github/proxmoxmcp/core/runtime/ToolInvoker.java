@@ -112,8 +112,10 @@ public final class ToolInvoker {
 
     /** The one place failures become text: input problems, Proxmox errors, and anything unexpected. */
     public ToolResult errorResult(Throwable failure) {
-        if (failure instanceof ToolInputException input) {
-            return ToolResult.error("Invalid arguments: " + input.getMessage() + ". Nothing was sent to Proxmox.");
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ToolInputException input) {
+                return ToolResult.error("Invalid arguments: " + input.getMessage() + ". Nothing was sent to Proxmox.");
+            }
         }
         ProxmoxApiException api = ProxmoxErrors.map(failure, json);
         return ToolResult.error(api.userMessage());

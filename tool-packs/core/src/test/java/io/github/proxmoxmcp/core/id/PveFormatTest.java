@@ -1,0 +1,59 @@
+package io.github.proxmoxmcp.core.id;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PveFormatTest {
+
+    @ParameterizedTest(name = "{0} accepts {1}")
+    @CsvSource({
+            "NODE, pve1", "NODE, a", "NODE, node-2", "VMID, 100", "VMID, 999999999", "STORAGE, local-lvm",
+            "STORAGE, NFS.backup_1", "CONFIG_KEY, scsi0", "SNAPSHOT, before-upgrade", "IFACE, vmbr0", "IFACE, eno1.10",
+            "IFACE, bond0:1", "BRIDGE, vmbr0", "TAG, prod+db", "USER, root@pam", "USER, jane.doe@ldap-corp",
+            "TOKEN, root@pam!mcp", "GROUP, admins", "ROLE, PVEAuditor", "POOL, prod", "POOL, prod/db/eu",
+            "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "ACME_PLUGIN, cf1",
+            "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
+            "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
+            "SEGMENT, pveproxy"})
+    void accepts(PveFormat format, String value) {
+        assertTrue(format.matches(value), value);
+    }
+
+    @ParameterizedTest(name = "{0} refuses [{1}]")
+    @CsvSource({
+            "NODE, pve1/../../cluster", "NODE, x/y", "NODE, ''", "NODE, ' '", "NODE, -pve", "NODE, pve1%2F..",
+            "NODE, '100; rm -rf /'", "VMID, 99", "VMID, 0100", "VMID, 1000000000", "STORAGE, ..", "STORAGE, a",
+            "STORAGE, local/x", "CONFIG_KEY, ../x", "SNAPSHOT, 1st", "IFACE, vmbr0/x", "USER, root", "USER, a/b@pam",
+            "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone",
+            "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
+            "SEGMENT, ..", "SEGMENT, ."})
+    void refuses(PveFormat format, String value) {
+        assertFalse(format.matches(value), value);
+    }
+
+    @Test
+    void perlDollarDoesNotLetATrailingNewlineThrough() {
+        assertFalse(PveFormat.NODE.matches("pve1\n"));
+        assertFalse(PveFormat.VOLUME.matches("local:iso/x.iso\n"));
+    }
+
+    @Test
+    void longValuesAreRefusedAndShownShort() {
+        String huge = "a".repeat(100_000);
+        assertFalse(PveFormat.SEGMENT.matches(huge));
+        assertEquals("must be a node name: letters, digits and inner '-', e.g. pve1; got '" + "a".repeat(48)
+                + "…' (100000 characters)", PveFormat.NODE.problem(huge));
+    }
+
+    @Test
+    void problemsShowControlCharactersEscaped() {
+        assertEquals("must be a VMID: 100 to 999999999; got 'x\\u0000\\u001b[1m'", PveFormat.VMID.problem("x\u0000\u001b[1m"));
+        assertEquals("must be a node name: letters, digits and inner '-', e.g. pve1; got an empty string",
+                PveFormat.NODE.problem(""));
+    }
+}
