@@ -9,17 +9,20 @@ import static io.github.proxmoxmcp.core.testing.TaskIds.quoted;
 import static io.github.proxmoxmcp.guest.SampleGuests.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Create, config, disks, NICs, mount points, tags, template, migrate. */
-class GuestChangeToolTest {
+@MicronautTest
+class GuestChangeToolTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new GuestPack());
+    @Inject
+    PackCalls pack;
 
     private static final String QEMU = "\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",";
     private static final String LXC = "\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",";

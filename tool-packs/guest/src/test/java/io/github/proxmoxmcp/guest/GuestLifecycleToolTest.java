@@ -11,19 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Clone, provision from template, delete. */
-class GuestLifecycleToolTest {
+@MicronautTest
+class GuestLifecycleToolTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new GuestPack());
+    @Inject
+    PackCalls pack;
 
     private static final String CLONE_CONFIG = """
             {"boot":"order=scsi0;ide2;net0","scsi0":"local-lvm:base-9000-disk-0/vm-123-disk-0,size=2252M",

@@ -12,18 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backup and restore, guest agent, consoles, cloud-init. */
-class GuestOpsToolTest {
+@MicronautTest
+class GuestOpsToolTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new GuestPack());
+    @Inject
+    PackCalls pack;
 
     private static final String QEMU = "\"vmid\":100,\"node\":\"pve1\",";
 

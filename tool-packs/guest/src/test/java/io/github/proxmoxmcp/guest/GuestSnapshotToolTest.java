@@ -8,16 +8,19 @@ import static io.github.proxmoxmcp.core.testing.TaskIds.quoted;
 import static io.github.proxmoxmcp.guest.SampleGuests.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class GuestSnapshotToolTest {
+@MicronautTest
+class GuestSnapshotToolTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new GuestPack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void listSortsByTimeWithCurrentStateLeftOut() {

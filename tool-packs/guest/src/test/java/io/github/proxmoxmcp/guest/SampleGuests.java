@@ -1,6 +1,6 @@
 package io.github.proxmoxmcp.guest;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import java.util.Map;
 
 /** The cluster the guest tools resolve against: VM 100 running on pve1, CT 101 stopped on pve2, template 9000 on pve1. */
@@ -17,7 +17,7 @@ final class SampleGuests {
     }
 
     /** Answers the guest listing with {@link #RESOURCES}. */
-    static void resources(PackExtension pack) {
+    static void resources(PackCalls pack) {
         pack.proxmox().respond("GET", "/cluster/resources", Map.of("type", "vm"), RESOURCES);
     }
 }

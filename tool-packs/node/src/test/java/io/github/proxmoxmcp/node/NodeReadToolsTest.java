@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class NodeReadToolsTest {
+@MicronautTest
+class NodeReadToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new NodePack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void nodeListSendsOneGetAndRendersATable() {

@@ -5,16 +5,19 @@ import static io.github.proxmoxmcp.core.testing.TaskIds.UPID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logs, status views, RRD statistics, DNS/hosts/time and APT. */
-class NodeSystemToolsTest {
+@MicronautTest
+class NodeSystemToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new NodePack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void syslogSendsItsFiltersAndPrintsTheLines() {

@@ -10,17 +10,20 @@ import io.github.proxmoxmcp.core.client.PveResponse;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolPack;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /** Identifier fields are checked before anything is built, and the client refuses unsafe paths as a last guard. */
-class PveIdTest {
+@MicronautTest
+class PveIdTest implements MockProxmoxTest {
 
     @Client(id = ProxmoxClientFilter.SERVICE, path = ProxmoxClientFilter.BASE_PATH)
     interface ProbeClient {
@@ -40,7 +43,7 @@ class PveIdTest {
     record Unchecked(String node, String storage, String volume) {
     }
 
-    static final class ProbePack implements ToolPack {
+    public static final class ProbePack implements ToolPack {
         @Override
         public String name() {
             return "probe";
@@ -64,8 +67,8 @@ class PveIdTest {
         }
     }
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ProbePack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void aHostileNodeNamesTheFieldAndTheExpectedForm() {

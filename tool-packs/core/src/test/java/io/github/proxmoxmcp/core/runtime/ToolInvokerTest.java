@@ -13,20 +13,23 @@ import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolPack;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /** Bind, validate, confirm, handle: every failure is an error result and nothing is sent unless the input passed. */
-class ToolInvokerTest {
+@MicronautTest
+class ToolInvokerTest implements MockProxmoxTest {
 
     @Serdeable
     record Read(@NotBlank String node, @Min(1) Integer vmid, @JsonProperty("wait") Boolean waitForTask) {
@@ -50,7 +53,7 @@ class ToolInvokerTest {
                 .map(response -> ToolResult.ok(input + " -> " + Json.text(response.data(), "version")));
     }
 
-    static final class TestPack implements ToolPack {
+    public static final class TestPack implements ToolPack {
         @Override
         public String name() {
             return "test";
@@ -82,8 +85,8 @@ class ToolInvokerTest {
         }
     }
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new TestPack());
+    @Inject
+    PackCalls pack;
 
     @BeforeEach
     void answerVersion() {

@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Runs a pack's tools the way the server does (bind, validate, confirm, handle) against
- * {@link MockProxmox}, with token auth, fast retries and fast task polling.
+ * A bean context of its own, for a test that needs other properties than its class's {@code @MicronautTest}
+ * context (a fresh ticket, a closed port, a short timeout); runs a pack's tools the way the server does.
  */
 public final class PackHarness implements AutoCloseable {
 
-    public static final String TOKEN_ID = "root@pam!mcp";
-    public static final String TOKEN_SECRET = "11111111-2222-3333-4444-555555555555";
+    public static final String TOKEN_ID = MockProxmoxTest.TOKEN_ID;
+    public static final String TOKEN_SECRET = MockProxmoxTest.TOKEN_SECRET;
 
     private final ToolPack pack;
     private final MockProxmox proxmox;
@@ -33,16 +33,7 @@ public final class PackHarness implements AutoCloseable {
     private PackHarness(ToolPack pack, Map<String, Object> extraProperties, Set<String> removedProperties) {
         this.pack = pack;
         this.proxmox = MockProxmox.shared();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.http.services.proxmox.url", proxmox.url());
-        properties.put("micronaut.http.services.proxmox.read-timeout", "5s");
-        properties.put("proxmox.token-id", TOKEN_ID);
-        properties.put("proxmox.token-secret", TOKEN_SECRET);
-        properties.put("proxmox.retry-attempts", 2);
-        properties.put("proxmox.retry-delay", "5ms");
-        properties.put("proxmox.max-retry-delay", "20ms");
-        properties.put("proxmox.rate-limit", 1000);
-        properties.put("proxmox.task-poll-interval", "5ms");
+        Map<String, Object> properties = MockProxmoxTest.defaults();
         properties.putAll(extraProperties);
         properties.keySet().removeAll(removedProperties);
         this.context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).banner(false).start();
