@@ -20,18 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** MCP over Streamable HTTP: the shaded jar with MCP_TRANSPORT=http against the sandbox, behind a bearer token. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpTransportIT {
 
     private static final String TOKEN = "it-bearer-token";
     private Process server;
     private String base;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -40,7 +42,9 @@ class HttpTransportIT {
         ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("--sandbox"));
         builder.environment().clear();
         builder.environment().putAll(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                "MCP_TRANSPORT", "http", "MCP_PORT", Integer.toString(port), "MCP_AUTH_TOKEN", TOKEN));
+                "MCP_TRANSPORT", "http", "MCP_PORT", Integer.toString(port), "MCP_AUTH_TOKEN", TOKEN,
+                "MCP_ALLOWED_ORIGINS", "https://console.example.com", "MCP_MAX_REQUEST_BYTES", "4096",
+                "MCP_CLIENT_RATE_LIMIT", "30"));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         server = builder.start();
         BufferedReader stderr = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
@@ -54,7 +58,7 @@ class HttpTransportIT {
         Thread.ofVirtual().start(() -> stderr.lines().forEach(l -> { }));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
         server.destroy();
         assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server must stop on SIGTERM");
@@ -82,17 +86,115 @@ class HttpTransportIT {
         }
     }
 
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}";
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpResponse<String> post(String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String body) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(body, response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty(), "no OAuth challenge");
+    }
+
     @Test
-    void requestsWithoutTheTokenAreRefused() throws Exception {
-        HttpResponse<String> refused = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + "/mcp"))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
-                        .header("Authorization", "Bearer wrong")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, refused.statusCode());
-        assertEquals("Bearer", refused.headers().firstValue("WWW-Authenticate").orElse(""));
+    void aWrongOrMissingTokenIsRefusedWithoutAnOauthChallenge() throws Exception {
+        String unauthorized = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":"
+                + "\"Unauthorized: send the header 'Authorization: Bearer <MCP_AUTH_TOKEN>'\"}}";
+        assertError(post(PING, "Authorization", "Bearer wrong"), 401, unauthorized);
+        assertError(post(PING), 401, unauthorized);
+        assertError(post(PING, "Authorization", TOKEN), 401, unauthorized);
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitive() throws Exception {
+        HttpResponse<String> lower = post(PING, "Authorization", "bearer " + TOKEN);
+        // past the token check: the transport asks for a session, as a JSON-RPC error with the request's id
+        assertError(lower, 400, "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32000,\"message\":"
+                + "\"Bad Request: the Mcp-Session-Id header is required (send initialize first)\"}}");
+    }
+
+    @Test
+    void aForeignOriginIsForbiddenEvenWithTheToken() throws Exception {
+        assertError(post(PING, "Authorization", "Bearer " + TOKEN, "Origin", "http://evil.example"), 403,
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Forbidden: Origin "
+                        + "'http://evil.example' is not allowed; allow it with MCP_ALLOWED_ORIGINS\"}}");
+        assertEquals(400, post(PING, "Authorization", "Bearer " + TOKEN, "Origin", "https://console.example.com").statusCode());
+    }
+
+    @Test
+    void aForeignHostIsForbiddenEvenWithTheToken() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            String request = "POST /mcp HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + PING.length() + "\r\nConnection: close\r\n\r\n" + PING;
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
+            assertTrue(answer.endsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Forbidden: "
+                    + "Host 'evil.example' is not one this server answers to (DNS rebinding protection); allow it with "
+                    + "MCP_ALLOWED_HOSTS\"}}"), answer);
+        }
+    }
+
+    @Test
+    void protocolErrorsAreJsonRpcErrorsWithTheirCodes() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        assertError(post("not json", "Authorization", auth), 400,
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: the body is not JSON\"}}");
+        assertError(post("{\"id\":3,\"method\":\"ping\"}", "Authorization", auth), 400,
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: \\\"jsonrpc\\\" must be \\\"2.0\\\"\"}}");
+        assertError(post("[" + PING + "]", "Authorization", auth), 400,
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: a batch (JSON array) "
+                        + "is not supported; send one message per request\"}}");
+        assertError(post(PING, "Authorization", auth, "Mcp-Session-Id", "gone"), 404,
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32001,\"message\":\"Session not found: it ended or never "
+                        + "existed; start a new one with initialize\"}}");
+        HttpResponse<String> large = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""
+                + "a".repeat(5000) + "\"}}", "Authorization", auth);
+        assertError(large, 413, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Request body "
+                + "larger than 4096 bytes (MCP_MAX_REQUEST_BYTES)\"}}");
+        HttpResponse<String> sse = get("/mcp", "Authorization", auth, "Accept", "text/event-stream");
+        assertEquals(400, sse.statusCode());
+        assertTrue(sse.body().startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,"), sse.body());
+        assertFalse(sse.body().contains("stackTrace"), sse.body());
+    }
+
+    @Test
+    void healthAnswersWithoutTokenAndWellKnownOauthIsNotFound() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("{\"status\":\"ok\"}", health.body());
+        assertError(get("/.well-known/oauth-protected-resource"), 404, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\""
+                + ":-32000,\"message\":\"Not found: this server takes a static bearer token (MCP_AUTH_TOKEN), not OAuth\"}}");
+    }
+
+    @Test
+    void eachClientIsRateLimited() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 60; i++) {
+            if (get("/mcp", "Authorization", "Bearer " + TOKEN).statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertTrue(limited > 0, "60 requests at once exceed 30 per second");
+        Thread.sleep(1100); // the next test starts with a fresh allowance
     }
 }

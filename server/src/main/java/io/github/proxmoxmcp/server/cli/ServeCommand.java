@@ -5,6 +5,7 @@ import io.github.proxmoxmcp.server.config.SettingsException;
 import io.github.proxmoxmcp.server.mcp.HttpTransport;
 import io.github.proxmoxmcp.server.mcp.LineStdioTransportProvider;
 import io.github.proxmoxmcp.server.mcp.McpToolServer;
+import io.github.proxmoxmcp.server.mcp.http.HttpSettings;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -52,7 +53,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static int serveHttp(ServerRuntime runtime, McpJsonMapper json) {
-        try (HttpTransport http = HttpTransport.start(runtime, json)) {
+        HttpSettings limits;
+        try {
+            limits = HttpSettings.fromEnvironment(System.getenv(), runtime.settings().mcpHost());
+        } catch (SettingsException e) {
+            runtime.close();
+            return RootCommand.configError(e);
+        }
+        try (HttpTransport http = HttpTransport.start(runtime, json, limits)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     http.close();
