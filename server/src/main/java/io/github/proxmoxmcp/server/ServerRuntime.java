@@ -27,7 +27,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     public static ServerRuntime start(Settings settings) {
-        ToolRegistry registry = ToolRegistry.load(settings.packs());
+        ToolRegistry registry = ToolRegistry.load(settings.packs(), settings.tools());
         return new ServerRuntime(settings, registry, new CompletableFuture<>());
     }
 

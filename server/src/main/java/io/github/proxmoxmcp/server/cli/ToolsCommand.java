@@ -2,8 +2,7 @@ package io.github.proxmoxmcp.server.cli;
 
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.config.SettingsException;
-import io.github.proxmoxmcp.server.registry.RegisteredTool;
-import io.github.proxmoxmcp.server.registry.ToolCatalog;
+import io.github.proxmoxmcp.server.mcp.McpToolServer;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -31,16 +30,16 @@ final class ToolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings;
+        ToolRegistry registry;
         try {
             settings = root.settings(false);
+            registry = ToolRegistry.load(settings.packs(), settings.tools());
         } catch (SettingsException e) {
             return RootCommand.configError(e);
         }
-        ToolRegistry registry = ToolRegistry.load(settings.packs());
         if (json) {
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
-            List<RegisteredTool> listed = registry.listed(settings.allowElevated());
-            root.stdout.println(mapper.writeValueAsString(Map.of("tools", new ToolCatalog(listed, mapper).tools())));
+            root.stdout.println(mapper.writeValueAsString(Map.of("tools", McpToolServer.listing(registry, settings, mapper))));
         } else if (markdown) {
             root.stdout.print(ToolsMarkdown.render(registry, McpJsonDefaults.getMapper()));
         } else {

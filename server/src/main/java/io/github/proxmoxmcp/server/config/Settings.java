@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param url            {@code https://host:port}, without the API path
  * @param packs          enabled pack names; empty = all
+ * @param toolMode       {@code full} (every tool listed) or {@code discover} (three tools that search, describe and call the rest)
+ * @param tools          allow-list of tool names on top of the packs; empty = all
  */
 public record Settings(
         Optional<URI> url,
@@ -41,11 +43,14 @@ public record Settings(
         String mcpHost,
         int mcpPort,
         Optional<String> mcpAuthToken,
-        boolean sandbox) {
+        boolean sandbox,
+        String toolMode,
+        List<String> tools) {
 
     static final List<String> SSL_MODES = List.of("strict", "verify", "insecure");
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
     static final List<String> TRANSPORTS = List.of("stdio", "http");
+    static final List<String> TOOL_MODES = List.of("full", "discover");
 
     public static Settings fromEnvironment(Map<String, String> env) {
         Env e = new Env(env);
@@ -129,9 +134,14 @@ public record Settings(
                     + "anyone who reaches the port could otherwise run tools");
         }
         boolean sandbox = e.first("PROXMOX_SANDBOX").map(v -> bool("PROXMOX_SANDBOX", v)).orElse(false);
+        String toolMode = e.first("PROXMOX_TOOL_MODE").map(s -> s.toLowerCase(Locale.ROOT)).orElse("full");
+        oneOf("PROXMOX_TOOL_MODE", toolMode, TOOL_MODES);
+        List<String> tools = e.first("PROXMOX_TOOLS")
+                .map(v -> List.of(v.split("\\s*,\\s*")).stream().map(String::trim).filter(t -> !t.isBlank()).distinct().toList())
+                .orElse(List.of());
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, fingerprint, allowElevated, packs,
                 timeout, retries, retryDelay, maxConcurrent, rateLimit, e.first("PROXMOX_DEFAULT_NODE"), logLevel, transport,
-                mcpHost, mcpPort, mcpAuthToken, sandbox);
+                mcpHost, mcpPort, mcpAuthToken, sandbox, toolMode, tools);
     }
 
     /** Checks what talking to Proxmox needs: where it is and how to log in. */
@@ -151,13 +161,13 @@ public record Settings(
     public Settings withConnection(URI newUrl, String newTokenId, String newTokenSecret, boolean elevated) {
         return new Settings(Optional.of(newUrl), Optional.of(newTokenId), Optional.of(newTokenSecret), user, Optional.empty(),
                 "strict", Optional.empty(), Optional.empty(), elevated, packs, timeout, retryAttempts, retryDelay, maxConcurrent,
-                rateLimit, defaultNode, logLevel, transport, mcpHost, mcpPort, mcpAuthToken, true);
+                rateLimit, defaultNode, logLevel, transport, mcpHost, mcpPort, mcpAuthToken, true, toolMode, tools);
     }
 
     public Settings withPacks(List<String> newPacks) {
         return new Settings(url, tokenId, tokenSecret, user, password, sslMode, caFile, tlsFingerprint, allowElevated, newPacks,
                 timeout, retryAttempts, retryDelay, maxConcurrent, rateLimit, defaultNode, logLevel, transport, mcpHost, mcpPort,
-                mcpAuthToken, sandbox);
+                mcpAuthToken, sandbox, toolMode, tools);
     }
 
     /** The credentials in these settings, for the log redactor. */

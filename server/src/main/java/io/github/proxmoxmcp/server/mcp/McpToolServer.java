@@ -5,7 +5,10 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.registry.RegisteredTool;
+import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.registry.ToolCatalog;
+import io.github.proxmoxmcp.server.registry.ToolRegistry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -14,6 +17,7 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,18 +56,27 @@ public final class McpToolServer {
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> server, ServerRuntime runtime, McpJsonMapper json) {
         List<RegisteredTool> all = runtime.registry().all();
         ToolCatalog catalog = new ToolCatalog(all, json);
-        Set<String> listed = runtime.registry().listed(runtime.settings().allowElevated()).stream()
-                .map(RegisteredTool::name)
-                .collect(Collectors.toUnmodifiableSet());
-        List<McpServerFeatures.AsyncToolSpecification> specifications = all.stream()
+        boolean elevated = runtime.settings().allowElevated();
+        List<RegisteredTool> offered = runtime.registry().listed(elevated);
+        List<McpServerFeatures.AsyncToolSpecification> specifications = new ArrayList<>(all.stream()
                 .map(tool -> McpServerFeatures.AsyncToolSpecification.builder()
                         .tool(catalog.tool(tool.name()))
                         .callHandler((exchange, request) -> call(runtime, tool, exchange, request))
                         .build())
-                .toList();
+                .toList());
+        Set<String> listed;
+        String instructions = INSTRUCTIONS;
+        if (runtime.settings().toolMode().equals("discover")) {
+            DiscoveryTools discovery = new DiscoveryTools(offered, catalog, json, McpJsonDefaults.getSchemaValidator(), elevated);
+            specifications.addAll(discoverySpecifications(runtime, discovery));
+            listed = discovery.tools().stream().map(McpSchema.Tool::name).collect(Collectors.toUnmodifiableSet());
+            instructions = INSTRUCTIONS + DiscoveryTools.INSTRUCTIONS;
+        } else {
+            listed = offered.stream().map(RegisteredTool::name).collect(Collectors.toUnmodifiableSet());
+        }
         return server
                 .serverInfo("proxmox-mcp", Version.text())
-                .instructions(INSTRUCTIONS)
+                .instructions(instructions)
                 .jsonMapper(json)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(specifications)
@@ -76,6 +89,42 @@ public final class McpToolServer {
                 .build();
     }
 
+    /** The tools/list a client receives with these settings: the offered tools, or the three discovery tools. */
+    public static List<McpSchema.Tool> listing(ToolRegistry registry, Settings settings, McpJsonMapper json) {
+        List<RegisteredTool> offered = registry.listed(settings.allowElevated());
+        if (settings.toolMode().equals("discover")) {
+            return new DiscoveryTools(offered, new ToolCatalog(offered, json), json, McpJsonDefaults.getSchemaValidator(),
+                    settings.allowElevated()).tools();
+        }
+        return new ToolCatalog(offered, json).tools();
+    }
+
+    private static List<McpServerFeatures.AsyncToolSpecification> discoverySpecifications(ServerRuntime runtime,
+                                                                                         DiscoveryTools discovery) {
+        List<McpSchema.Tool> tools = discovery.tools();
+        return List.of(
+                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(0))
+                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.search(request.arguments()))))
+                        .build(),
+                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(1))
+                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.describe(request.arguments()))))
+                        .build(),
+                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(2))
+                        .callHandler((exchange, request) -> {
+                            DiscoveryTools.Resolved resolved = discovery.resolve(request.arguments());
+                            if (resolved.refusal() != null) {
+                                return Mono.just(result(resolved.refusal()));
+                            }
+                            return call(runtime, resolved.tool(), exchange,
+                                    new McpSchema.CallToolRequest(resolved.tool().name(), resolved.arguments(), request.meta()));
+                        })
+                        .build());
+    }
+
+    private static McpSchema.CallToolResult result(ToolResult result) {
+        return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.error()).build();
+    }
+
     private static Mono<McpSchema.CallToolResult> call(ServerRuntime runtime, RegisteredTool tool,
                                                        McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
         ProgressReporter progress = reporter(exchange, request);
@@ -86,7 +135,7 @@ public final class McpToolServer {
                     return Mono.just(ToolResult.error("Internal error while running " + tool.name() + ": "
                             + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
                 })
-                .map(result -> McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.error()).build());
+                .map(McpToolServer::result);
     }
 
     private static ProgressReporter reporter(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {

@@ -30,7 +30,7 @@ public final class SchemaIndex {
     }
 
     /** The index in the jar, or an empty one (in tests and builds that have not made it). */
-    static SchemaIndex load(McpJsonMapper json) {
+    public static SchemaIndex load(McpJsonMapper json) {
         try (InputStream in = SchemaIndex.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             return new SchemaIndex(in == null ? Map.of() : json.readValue(in.readAllBytes(), INDEX));
         } catch (IOException e) {
@@ -38,7 +38,7 @@ public final class SchemaIndex {
         }
     }
 
-    Optional<Map<String, Object>> schema(Class<?> inputType) {
+    public Optional<Map<String, Object>> schema(Class<?> inputType) {
         return Optional.ofNullable(schemas.get(inputType.getName()));
     }
 
@@ -49,6 +49,9 @@ public final class SchemaIndex {
         Map<String, Object> index = new TreeMap<>();
         for (RegisteredTool tool : ToolRegistry.load(List.of()).all()) {
             Class<?> type = tool.definition().inputType();
+            index.put(type.getName(), json.convertValue(generator.schema(type), Map.class));
+        }
+        for (Class<?> type : DiscoveryInputs.types()) {
             index.put(type.getName(), json.convertValue(generator.schema(type), Map.class));
         }
         Path target = Path.of(args[0]);

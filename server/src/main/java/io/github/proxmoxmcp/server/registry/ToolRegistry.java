@@ -28,13 +28,22 @@ public final class ToolRegistry {
 
     /** The packs on the class path, restricted to {@code enabled} unless it is empty. */
     public static ToolRegistry load(List<String> enabled) {
+        return load(enabled, List.of());
+    }
+
+    /** Also restricted to the tools named in {@code allowed} (PROXMOX_TOOLS) unless it is empty. */
+    public static ToolRegistry load(List<String> enabled, List<String> allowed) {
         List<ToolPack> available = new ArrayList<>();
         ServiceLoader.load(ToolPack.class).forEach(available::add);
         available.sort(Comparator.comparing(ToolPack::name));
-        return of(available, enabled);
+        return of(available, enabled, allowed);
     }
 
     static ToolRegistry of(List<ToolPack> available, List<String> enabled) {
+        return of(available, enabled, List.of());
+    }
+
+    static ToolRegistry of(List<ToolPack> available, List<String> enabled, List<String> allowed) {
         TreeSet<String> known = new TreeSet<>(available.stream().map(ToolPack::name).toList());
         List<String> unknown = enabled.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
@@ -52,7 +61,30 @@ public final class ToolRegistry {
                 }
             }
         }
+        if (!allowed.isEmpty()) {
+            List<String> unknownTools = allowed.stream().filter(name -> !tools.containsKey(name)).toList();
+            if (!unknownTools.isEmpty()) {
+                throw new SettingsException("PROXMOX_TOOLS: unknown tool(s) " + unknownTools.stream()
+                        .map(name -> name + closest(name, tools.keySet())).collect(java.util.stream.Collectors.joining(", "))
+                        + (enabled.isEmpty() ? "" : " in the packs " + String.join(", ", enabled))
+                        + "; list them with: proxmox-mcp tools");
+            }
+            tools.keySet().retainAll(allowed);
+        }
         return new ToolRegistry(chosen, tools);
+    }
+
+    /** " (did you mean a, b?)" with the nearest names by edit distance, or nothing when none is near. */
+    private static String closest(String name, java.util.Set<String> names) {
+        org.apache.commons.text.similarity.LevenshteinDistance distance = new org.apache.commons.text.similarity.LevenshteinDistance(12);
+        List<String> near = names.stream()
+                .map(candidate -> java.util.Map.entry(candidate, distance.apply(name, candidate)))
+                .filter(entry -> entry.getValue() >= 0)
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+        return near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)";
     }
 
     public List<ToolPack> packs() {

@@ -115,4 +115,15 @@ class SettingsTest {
         Settings p = of("PROXMOX_HOST", "pve", "PROXMOX_PASSWORD", "hunter2");
         assertFalse(p.toString().contains("hunter2"));
     }
+
+    @Test
+    void toolModeAndAllowList() {
+        Settings s = of("PROXMOX_TOOL_MODE", "Discover", "PROXMOX_TOOLS", " proxmox_node_list, proxmox_guest_list ,,proxmox_node_list");
+        assertEquals("discover", s.toolMode());
+        assertEquals(List.of("proxmox_node_list", "proxmox_guest_list"), s.tools());
+        assertEquals("full", of().toolMode());
+        assertEquals(List.of(), of().tools());
+        assertTrue(assertThrows(SettingsException.class, () -> of("PROXMOX_TOOL_MODE", "lazy")).getMessage()
+                .startsWith("PROXMOX_TOOL_MODE: "));
+    }
 }

@@ -39,4 +39,32 @@ class ToolRegistryTest {
         assertTrue(registry.listed(false).stream().allMatch(t -> t.definition().hints().readOnly()));
         assertTrue(registry.listed(true).size() > registry.listed(false).size());
     }
+
+    @Test
+    void anAllowListKeepsOnlyTheNamedTools() {
+        ToolRegistry registry = ToolRegistry.load(List.of(), List.of("proxmox_node_list", "proxmox_guest_power"));
+
+        assertEquals(List.of("proxmox_guest_power", "proxmox_node_list"),
+                registry.all().stream().map(RegisteredTool::name).sorted().toList());
+        assertTrue(registry.find("proxmox_guest_delete").isEmpty());
+    }
+
+    @Test
+    void anUnknownAllowedToolNamesTheClosestRealOnes() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> ToolRegistry.load(List.of(), List.of("proxmox_node_lst", "proxmox_node_status")));
+        // the nearest first (one letter away), then the next two nearest of whatever packs are on the class path
+        assertTrue(e.getMessage().startsWith("PROXMOX_TOOLS: unknown tool(s) proxmox_node_lst (did you mean proxmox_node_list, "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("?); list them with: proxmox-mcp tools"), e.getMessage());
+        assertEquals(2, e.getMessage().chars().filter(c -> c == ',').count(), e.getMessage());
+    }
+
+    @Test
+    void anAllowedToolOutsideTheEnabledPacksIsUnknown() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> ToolRegistry.load(List.of("node"), List.of("proxmox_guest_list")));
+        assertTrue(e.getMessage().startsWith("PROXMOX_TOOLS: unknown tool(s) proxmox_guest_list (did you mean "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" in the packs node; list them with: proxmox-mcp tools"), e.getMessage());
+    }
 }
