@@ -197,4 +197,30 @@ class HttpTransportIT {
         assertTrue(limited > 0, "60 requests at once exceed 30 per second");
         Thread.sleep(1100); // the next test starts with a fresh allowance
     }
+
+    @Test
+    void headersNarrowWhatOneClientSeesAndCalls() {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
+                        .endpoint("/mcp")
+                        .jsonMapper(McpJsonDefaults.getMapper())
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN)
+                                .header("X-MCP-Toolsets", "node").header("X-MCP-Readonly", "true"))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        try {
+            client.initialize();
+            var tools = client.listTools().tools();
+            assertFalse(tools.isEmpty());
+            assertTrue(tools.stream().allMatch(t -> t.name().startsWith("proxmox_node_") && Boolean.TRUE.equals(t.annotations().readOnlyHint())),
+                    tools.stream().map(McpSchema.Tool::name).toList().toString());
+            McpSchema.CallToolResult guests = client.callTool(new McpSchema.CallToolRequest("proxmox_guest_list", Map.of()));
+            assertTrue(Boolean.TRUE.equals(guests.isError()));
+            assertEquals("proxmox_guest_list is not available to this client: its X-MCP-Toolsets, X-MCP-Tools or X-MCP-Readonly "
+                    + "header leaves it out. Nothing was sent to Proxmox.", ((McpSchema.TextContent) guests.content().getFirst()).text());
+            assertFalse(Boolean.TRUE.equals(client.callTool(new McpSchema.CallToolRequest("proxmox_node_list", Map.of())).isError()));
+        } finally {
+            client.closeGracefully();
+        }
+    }
 }

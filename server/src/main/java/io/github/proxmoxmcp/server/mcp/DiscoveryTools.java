@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * {@code PROXMOX_TOOL_MODE=discover}: three tools instead of the whole catalog. {@code proxmox_tool_search} finds
@@ -78,7 +79,7 @@ final class DiscoveryTools {
                         .annotations(call).build());
     }
 
-    ToolResult search(Map<String, Object> arguments) {
+    ToolResult search(Map<String, Object> arguments, Predicate<RegisteredTool> visible) {
         DiscoveryInputs.Search input = json.convertValue(arguments == null ? Map.of() : arguments, DiscoveryInputs.Search.class);
         int limit = input.limit() == null ? DEFAULT_LIMIT : Math.clamp(input.limit(), 1, MAX_LIMIT);
         List<String> words = input.query() == null ? List.of()
@@ -86,7 +87,7 @@ final class DiscoveryTools {
         String pack = input.pack() == null || input.pack().isBlank() ? null : input.pack().trim().toLowerCase(Locale.ROOT);
         List<Map.Entry<RegisteredTool, Integer>> ranked = new ArrayList<>();
         for (RegisteredTool tool : offered.values()) {
-            if (pack != null && !tool.pack().equals(pack)) {
+            if (!visible.test(tool) || pack != null && !tool.pack().equals(pack)) {
                 continue;
             }
             int score = score(tool, words);
@@ -141,9 +142,9 @@ final class DiscoveryTools {
         return end > 0 ? description.substring(0, end + 1) : description;
     }
 
-    ToolResult describe(Map<String, Object> arguments) throws IOException {
+    ToolResult describe(Map<String, Object> arguments, Predicate<RegisteredTool> visible) throws IOException {
         DiscoveryInputs.Describe input = json.convertValue(arguments == null ? Map.of() : arguments, DiscoveryInputs.Describe.class);
-        Optional<RegisteredTool> found = find(input.name());
+        Optional<RegisteredTool> found = find(input.name()).filter(visible);
         if (found.isEmpty()) {
             return unknown(input.name());
         }

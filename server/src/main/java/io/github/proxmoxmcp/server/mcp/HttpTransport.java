@@ -36,6 +36,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
                 .mcpEndpoint(ENDPOINT)
+                .contextExtractor(request -> Narrowing.context(request::getHeader))
                 .build();
         McpAsyncServer mcp = McpToolServer.start(runtime, transport, json);
 

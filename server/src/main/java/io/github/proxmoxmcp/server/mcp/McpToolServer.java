@@ -8,6 +8,7 @@ import io.github.proxmoxmcp.server.registry.RegisteredTool;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.registry.ToolCatalog;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -84,7 +85,7 @@ public final class McpToolServer {
                     // The first tools/list comes right after initialize: a good moment to start the beans
                     // in the background, while the client is still busy with the list.
                     runtime.startContext();
-                    return Mono.just(listed.contains(tool.name()));
+                    return Mono.just(listed.contains(tool.name()) && visible(runtime, context, tool.name()));
                 })
                 .build();
     }
@@ -104,10 +105,12 @@ public final class McpToolServer {
         List<McpSchema.Tool> tools = discovery.tools();
         return List.of(
                 McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(0))
-                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.search(request.arguments()))))
+                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.search(request.arguments(),
+                                Narrowing.of(exchange.transportContext())::allows))))
                         .build(),
                 McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(1))
-                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.describe(request.arguments()))))
+                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.describe(request.arguments(),
+                                Narrowing.of(exchange.transportContext())::allows))))
                         .build(),
                 McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(2))
                         .callHandler((exchange, request) -> {
@@ -125,8 +128,18 @@ public final class McpToolServer {
         return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.error()).build();
     }
 
+    /** Discovery tools are always visible; any other tool only if the client's narrowing allows it. */
+    private static boolean visible(ServerRuntime runtime, McpTransportContext context, String name) {
+        return runtime.registry().find(name).map(Narrowing.of(context)::allows).orElse(true);
+    }
+
     private static Mono<McpSchema.CallToolResult> call(ServerRuntime runtime, RegisteredTool tool,
                                                        McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        if (!Narrowing.of(exchange.transportContext()).allows(tool)) {
+            return Mono.just(result(ToolResult.error(tool.name() + " is not available to this client: its "
+                    + Narrowing.TOOLSETS + ", " + Narrowing.TOOLS + " or " + Narrowing.READONLY + " header leaves it out. "
+                    + "Nothing was sent to Proxmox.")));
+        }
         ProgressReporter progress = reporter(exchange, request);
         return runtime.gateway()
                 .flatMap(gateway -> gateway.call(tool.definition(), request.arguments(), progress))
