@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.VersionProvider.class,
         description = "MCP server for administering a Proxmox VE cluster. Configured with PROXMOX_* environment variables.",
-        subcommands = {ServeCommand.class, ToolsCommand.class, CallCommand.class, WarmupCommand.class})
+        subcommands = {ServeCommand.class, ToolsCommand.class, CallCommand.class, WarmupCommand.class, BridgeCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     static final int CONFIG_ERROR = 2;

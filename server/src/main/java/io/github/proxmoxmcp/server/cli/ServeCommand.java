@@ -5,21 +5,36 @@ import io.github.proxmoxmcp.server.config.SettingsException;
 import io.github.proxmoxmcp.server.mcp.HttpTransport;
 import io.github.proxmoxmcp.server.mcp.LineStdioTransportProvider;
 import io.github.proxmoxmcp.server.mcp.McpToolServer;
+import io.github.proxmoxmcp.server.mcp.TcpTransport;
 import io.github.proxmoxmcp.server.mcp.http.HttpSettings;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Serves MCP over stdio until stdin ends. */
-@Command(name = "serve", description = "Serve MCP over stdio (the default), or Streamable HTTP with MCP_TRANSPORT=http.")
+@Command(name = "serve", description = "Serve MCP over stdio (the default), Streamable HTTP with MCP_TRANSPORT=http, "
+        + "or newline-delimited JSON-RPC over TCP with --tcp.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
     private RootCommand root;
+
+    @Option(names = "--tcp", paramLabel = "PORT", description = "Serve JSON-RPC lines over TCP, one session per connection.")
+    Integer tcpPort;
+
+    @Option(names = "--tcp-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address for --tcp (default ${DEFAULT-VALUE}); off loopback it needs MCP_AUTH_TOKEN "
+                    + "(first line AUTH <token>) or --no-auth.")
+    String tcpHost;
+
+    @Option(names = "--no-auth", description = "Allow --tcp off loopback without a token (inside a trusted network only).")
+    boolean noAuth;
 
     ServeCommand() {
     }
@@ -37,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
             return RootCommand.configError(e);
         }
         McpJsonMapper json = McpJsonDefaults.getMapper();
+        if (tcpPort != null) {
+            return serveTcp(runtime, json);
+        }
         if (runtime.settings().transport().equals("http")) {
             return serveHttp(runtime, json);
         }
@@ -50,6 +68,38 @@ final class ServeCommand implements Callable<Integer> {
         server.close();
         runtime.close();
         return 0;
+    }
+
+    private int serveTcp(ServerRuntime runtime, McpJsonMapper json) {
+        Optional<String> token = runtime.settings().mcpAuthToken();
+        if (token.isEmpty() && !noAuth && !loopback(tcpHost)) {
+            runtime.close();
+            return RootCommand.configError(new SettingsException("--tcp-host " + tcpHost + " is not a loopback address: set "
+                    + "MCP_AUTH_TOKEN (clients send AUTH <token> as their first line) or pass --no-auth"));
+        }
+        try (TcpTransport tcp = TcpTransport.start(runtime, json, tcpHost, tcpPort, token)) {
+            System.err.println("proxmox-mcp: serving MCP over TCP at " + tcpHost + ":" + tcp.port()
+                    + (token.isPresent() ? " (first line: AUTH <MCP_AUTH_TOKEN>)" : ""));
+            runtime.startContext();
+            new java.util.concurrent.CountDownLatch(1).await();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.io.IOException e) {
+            System.err.println("proxmox-mcp: cannot serve TCP on " + tcpHost + ":" + tcpPort + ": " + e.getMessage());
+            return RootCommand.CONFIG_ERROR;
+        } finally {
+            runtime.close();
+        }
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static int serveHttp(ServerRuntime runtime, McpJsonMapper json) {
