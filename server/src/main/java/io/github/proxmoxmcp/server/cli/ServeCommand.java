@@ -119,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }));
             System.err.println("proxmox-mcp: serving MCP over Streamable HTTP at http://" + runtime.settings().mcpHost() + ":"
-                    + http.port() + HttpTransport.ENDPOINT);
+                    + http.port() + HttpTransport.ENDPOINT + (limits.stateless() ? " (stateless)" : ""));
             runtime.startContext();
             http.join();
             return 0;

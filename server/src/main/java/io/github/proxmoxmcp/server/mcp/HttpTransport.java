@@ -6,6 +6,8 @@ import io.github.proxmoxmcp.server.mcp.http.HttpSettings;
 import io.github.proxmoxmcp.server.mcp.http.McpHttpFilter;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpStatelessAsyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -24,21 +26,36 @@ public final class HttpTransport implements AutoCloseable {
     public static final String ENDPOINT = "/mcp";
 
     private final Server jetty;
-    private final McpAsyncServer mcp;
+    private final AutoCloseable mcp;
 
-    private HttpTransport(Server jetty, McpAsyncServer mcp) {
+    private HttpTransport(Server jetty, AutoCloseable mcp) {
         this.jetty = jetty;
         this.mcp = mcp;
     }
 
     public static HttpTransport start(ServerRuntime runtime, McpJsonMapper json, HttpSettings http) throws Exception {
         Settings settings = runtime.settings();
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json)
-                .mcpEndpoint(ENDPOINT)
-                .contextExtractor(request -> Narrowing.context(request::getHeader))
-                .build();
-        McpAsyncServer mcp = McpToolServer.start(runtime, transport, json);
+        jakarta.servlet.http.HttpServlet transport;
+        AutoCloseable mcp;
+        if (http.stateless()) {
+            HttpServletStatelessServerTransport stateless = HttpServletStatelessServerTransport.builder()
+                    .jsonMapper(json)
+                    .messageEndpoint(ENDPOINT)
+                    .contextExtractor(request -> Narrowing.context(request::getHeader))
+                    .build();
+            McpStatelessAsyncServer server = McpToolServer.start(runtime, stateless, json);
+            transport = stateless;
+            mcp = server::close;
+        } else {
+            HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(json)
+                    .mcpEndpoint(ENDPOINT)
+                    .contextExtractor(request -> Narrowing.context(request::getHeader))
+                    .build();
+            McpAsyncServer server = McpToolServer.start(runtime, streamable, json);
+            transport = streamable;
+            mcp = server::close;
+        }
 
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

@@ -4,8 +4,8 @@ import io.github.proxmoxmcp.core.spi.ProgressReporter;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.Version;
-import io.github.proxmoxmcp.server.registry.RegisteredTool;
 import io.github.proxmoxmcp.server.config.Settings;
+import io.github.proxmoxmcp.server.registry.RegisteredTool;
 import io.github.proxmoxmcp.server.registry.ToolCatalog;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -15,8 +15,11 @@ import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessAsyncServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +47,20 @@ public final class McpToolServer {
     private McpToolServer() {
     }
 
-    /** Over a single-session transport (stdio). */
+    /** A tool as served on any transport: its description and its handler (transport context, progress, request). */
+    private record Served(McpSchema.Tool tool, Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Mono<McpSchema.CallToolResult> handle(McpTransportContext context, ProgressReporter progress, McpSchema.CallToolRequest request);
+    }
+
+    /** Everything a server needs, whatever the transport: the tools, which are listed, the instructions. */
+    private record Plan(List<Served> tools, Set<String> listed, String instructions) {
+    }
+
+    /** Over a single-session transport (stdio, one TCP connection). */
     public static McpAsyncServer start(ServerRuntime runtime, McpServerTransportProvider transport, McpJsonMapper json) {
         return configure(McpServer.async(transport), runtime, json);
     }
@@ -54,40 +70,81 @@ public final class McpToolServer {
         return configure(McpServer.async(transport), runtime, json);
     }
 
+    /** Over stateless Streamable HTTP (replicas behind a load balancer): no session, no progress stream. */
+    public static McpStatelessAsyncServer start(ServerRuntime runtime, McpStatelessServerTransport transport, McpJsonMapper json) {
+        Plan plan = plan(runtime, json);
+        return McpServer.async(transport)
+                .serverInfo("proxmox-mcp", Version.text())
+                .instructions(plan.instructions())
+                .jsonMapper(json)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(plan.tools().stream()
+                        .map(served -> McpStatelessServerFeatures.AsyncToolSpecification.builder()
+                                .tool(served.tool())
+                                .callHandler((context, request) -> served.handler().handle(context, ProgressReporter.NONE, request))
+                                .build())
+                        .toList())
+                .addToolFilter((context, tool) -> listed(runtime, plan, context, tool))
+                .build();
+    }
+
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> server, ServerRuntime runtime, McpJsonMapper json) {
+        Plan plan = plan(runtime, json);
+        return server
+                .serverInfo("proxmox-mcp", Version.text())
+                .instructions(plan.instructions())
+                .jsonMapper(json)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(plan.tools().stream()
+                        .map(served -> McpServerFeatures.AsyncToolSpecification.builder()
+                                .tool(served.tool())
+                                .callHandler((exchange, request) -> served.handler()
+                                        .handle(exchange.transportContext(), reporter(exchange, request), request))
+                                .build())
+                        .toList())
+                .addToolFilter((context, tool) -> listed(runtime, plan, context, tool))
+                .build();
+    }
+
+    private static Mono<Boolean> listed(ServerRuntime runtime, Plan plan, McpTransportContext context, McpSchema.Tool tool) {
+        // The first tools/list comes right after initialize: a good moment to start the beans
+        // in the background, while the client is still busy with the list.
+        runtime.startContext();
+        return Mono.just(plan.listed().contains(tool.name()) && visible(runtime, context, tool.name()));
+    }
+
+    /**
+     * Every tool is served so that a call by name always reaches the permission gate; the list shows the offered
+     * ones (BASIC only unless elevated tools are allowed), or in discover mode the three discovery tools.
+     */
+    private static Plan plan(ServerRuntime runtime, McpJsonMapper json) {
         List<RegisteredTool> all = runtime.registry().all();
         ToolCatalog catalog = new ToolCatalog(all, json);
         boolean elevated = runtime.settings().allowElevated();
         List<RegisteredTool> offered = runtime.registry().listed(elevated);
-        List<McpServerFeatures.AsyncToolSpecification> specifications = new ArrayList<>(all.stream()
-                .map(tool -> McpServerFeatures.AsyncToolSpecification.builder()
-                        .tool(catalog.tool(tool.name()))
-                        .callHandler((exchange, request) -> call(runtime, tool, exchange, request))
-                        .build())
+        List<Served> served = new ArrayList<>(all.stream()
+                .map(tool -> new Served(catalog.tool(tool.name()),
+                        (context, progress, request) -> call(runtime, tool, context, progress, request)))
                 .toList());
-        Set<String> listed;
-        String instructions = INSTRUCTIONS;
-        if (runtime.settings().toolMode().equals("discover")) {
-            DiscoveryTools discovery = new DiscoveryTools(offered, catalog, json, McpJsonDefaults.getSchemaValidator(), elevated);
-            specifications.addAll(discoverySpecifications(runtime, discovery));
-            listed = discovery.tools().stream().map(McpSchema.Tool::name).collect(Collectors.toUnmodifiableSet());
-            instructions = INSTRUCTIONS + DiscoveryTools.INSTRUCTIONS;
-        } else {
-            listed = offered.stream().map(RegisteredTool::name).collect(Collectors.toUnmodifiableSet());
+        if (!runtime.settings().toolMode().equals("discover")) {
+            return new Plan(served, offered.stream().map(RegisteredTool::name).collect(Collectors.toUnmodifiableSet()), INSTRUCTIONS);
         }
-        return server
-                .serverInfo("proxmox-mcp", Version.text())
-                .instructions(instructions)
-                .jsonMapper(json)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(specifications)
-                .addToolFilter((context, tool) -> {
-                    // The first tools/list comes right after initialize: a good moment to start the beans
-                    // in the background, while the client is still busy with the list.
-                    runtime.startContext();
-                    return Mono.just(listed.contains(tool.name()) && visible(runtime, context, tool.name()));
-                })
-                .build();
+        DiscoveryTools discovery = new DiscoveryTools(offered, catalog, json, McpJsonDefaults.getSchemaValidator(), elevated);
+        List<McpSchema.Tool> tools = discovery.tools();
+        served.add(new Served(tools.get(0), (context, progress, request) -> Mono.fromCallable(() ->
+                result(discovery.search(request.arguments(), Narrowing.of(context)::allows)))));
+        served.add(new Served(tools.get(1), (context, progress, request) -> Mono.fromCallable(() ->
+                result(discovery.describe(request.arguments(), Narrowing.of(context)::allows)))));
+        served.add(new Served(tools.get(2), (context, progress, request) -> {
+            DiscoveryTools.Resolved resolved = discovery.resolve(request.arguments());
+            if (resolved.refusal() != null) {
+                return Mono.just(result(resolved.refusal()));
+            }
+            return call(runtime, resolved.tool(), context, progress,
+                    new McpSchema.CallToolRequest(resolved.tool().name(), resolved.arguments(), request.meta()));
+        }));
+        return new Plan(served, tools.stream().map(McpSchema.Tool::name).collect(Collectors.toUnmodifiableSet()),
+                INSTRUCTIONS + DiscoveryTools.INSTRUCTIONS);
     }
 
     /** The tools/list a client receives with these settings: the offered tools, or the three discovery tools. */
@@ -100,30 +157,6 @@ public final class McpToolServer {
         return new ToolCatalog(offered, json).tools();
     }
 
-    private static List<McpServerFeatures.AsyncToolSpecification> discoverySpecifications(ServerRuntime runtime,
-                                                                                         DiscoveryTools discovery) {
-        List<McpSchema.Tool> tools = discovery.tools();
-        return List.of(
-                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(0))
-                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.search(request.arguments(),
-                                Narrowing.of(exchange.transportContext())::allows))))
-                        .build(),
-                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(1))
-                        .callHandler((exchange, request) -> Mono.fromCallable(() -> result(discovery.describe(request.arguments(),
-                                Narrowing.of(exchange.transportContext())::allows))))
-                        .build(),
-                McpServerFeatures.AsyncToolSpecification.builder().tool(tools.get(2))
-                        .callHandler((exchange, request) -> {
-                            DiscoveryTools.Resolved resolved = discovery.resolve(request.arguments());
-                            if (resolved.refusal() != null) {
-                                return Mono.just(result(resolved.refusal()));
-                            }
-                            return call(runtime, resolved.tool(), exchange,
-                                    new McpSchema.CallToolRequest(resolved.tool().name(), resolved.arguments(), request.meta()));
-                        })
-                        .build());
-    }
-
     private static McpSchema.CallToolResult result(ToolResult result) {
         return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.error()).build();
     }
@@ -133,14 +166,13 @@ public final class McpToolServer {
         return runtime.registry().find(name).map(Narrowing.of(context)::allows).orElse(true);
     }
 
-    private static Mono<McpSchema.CallToolResult> call(ServerRuntime runtime, RegisteredTool tool,
-                                                       McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
-        if (!Narrowing.of(exchange.transportContext()).allows(tool)) {
+    private static Mono<McpSchema.CallToolResult> call(ServerRuntime runtime, RegisteredTool tool, McpTransportContext context,
+                                                       ProgressReporter progress, McpSchema.CallToolRequest request) {
+        if (!Narrowing.of(context).allows(tool)) {
             return Mono.just(result(ToolResult.error(tool.name() + " is not available to this client: its "
                     + Narrowing.TOOLSETS + ", " + Narrowing.TOOLS + " or " + Narrowing.READONLY + " header leaves it out. "
                     + "Nothing was sent to Proxmox.")));
         }
-        ProgressReporter progress = reporter(exchange, request);
         return runtime.gateway()
                 .flatMap(gateway -> gateway.call(tool.definition(), request.arguments(), progress))
                 .onErrorResume(failure -> {

@@ -15,8 +15,10 @@ import java.util.Set;
  *                       and {@code MCP_ALLOWED_HOSTS}
  * @param allowedOrigins {@code Origin} values accepted ({@code MCP_ALLOWED_ORIGINS}); a request without one is a
  *                       non-browser client and passes
+ * @param stateless      {@code MCP_HTTP_STATELESS}: no sessions, so that any replica can answer any request
  */
-public record HttpSettings(Set<String> allowedHosts, Set<String> allowedOrigins, int maxRequestBytes, int clientRatePerSecond) {
+public record HttpSettings(Set<String> allowedHosts, Set<String> allowedOrigins, int maxRequestBytes, int clientRatePerSecond,
+                           boolean stateless) {
 
     static final int DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
     static final int DEFAULT_CLIENT_RATE = 50;
@@ -45,7 +47,12 @@ public record HttpSettings(Set<String> allowedHosts, Set<String> allowedOrigins,
         }
         int maxBytes = positive(env, "MCP_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES);
         int rate = positive(env, "MCP_CLIENT_RATE_LIMIT", DEFAULT_CLIENT_RATE);
-        return new HttpSettings(Set.copyOf(hosts), Set.copyOf(origins), maxBytes, rate);
+        String statelessValue = env.getOrDefault("MCP_HTTP_STATELESS", "false").trim().toLowerCase(Locale.ROOT);
+        if (!Set.of("true", "false", "1", "0").contains(statelessValue)) {
+            throw new SettingsException("MCP_HTTP_STATELESS: expected true or false, got '" + env.get("MCP_HTTP_STATELESS") + "'");
+        }
+        boolean stateless = statelessValue.equals("true") || statelessValue.equals("1");
+        return new HttpSettings(Set.copyOf(hosts), Set.copyOf(origins), maxBytes, rate, stateless);
     }
 
     /** The host name of a {@code Host} header or address, lowercase, without port; IPv6 keeps its brackets off. */
