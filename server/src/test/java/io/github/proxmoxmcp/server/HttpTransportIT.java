@@ -223,4 +223,39 @@ class HttpTransportIT {
             client.closeGracefully();
         }
     }
+
+    @Test
+    void everySseEventHasItsOwnIdAndProgressReachesTheClient() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        HttpResponse<String> init = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}", "Authorization", auth);
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", "Authorization", auth, "Mcp-Session-Id", session);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int events = 0;
+        int progress = 0;
+        for (int call = 0; call < 2; call++) {
+            HttpResponse<String> stream = post("{\"jsonrpc\":\"2.0\",\"id\":" + (10 + call) + ",\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"proxmox_node_service_control\",\"arguments\":{\"node\":\"pve1\",\"service\":\"pveproxy\","
+                    + "\"action\":\"restart\"},\"_meta\":{\"progressToken\":\"p" + call + "\"}}}",
+                    "Authorization", auth, "Mcp-Session-Id", session);
+            assertEquals(200, stream.statusCode(), stream.body());
+            for (String line : stream.body().split("\n")) {
+                if (line.startsWith("id:")) {
+                    events++;
+                    ids.add(line.substring(3).trim());
+                } else if (line.contains("notifications/progress")) {
+                    progress++;
+                }
+            }
+            assertTrue(stream.body().contains("restart of pveproxy on pve1: task OK"), stream.body());
+        }
+        assertEquals(events, ids.size(), "event ids repeat: " + ids);
+        assertFalse(ids.contains(session));
+        assertTrue(progress >= 2, "progress notifications while the task ran");
+        HttpResponse<String> resumed = get("/mcp", "Authorization", auth, "Mcp-Session-Id", session, "Accept", "text/event-stream",
+                "Last-Event-ID", ids.iterator().next());
+        assertError(resumed, 400, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Cannot resume "
+                + "the stream after event " + ids.iterator().next() + ": this server keeps no event history; send the request again\"}}");
+    }
 }

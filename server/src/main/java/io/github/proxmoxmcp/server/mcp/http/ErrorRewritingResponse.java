@@ -21,6 +21,7 @@ final class ErrorRewritingResponse extends HttpServletResponseWrapper {
     private final Object requestId;
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
     private int status = 200;
+    private String contentType;
     private String errorMessage;
     private PrintWriter writer;
     private ServletOutputStream stream;
@@ -55,6 +56,7 @@ final class ErrorRewritingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setContentType(String type) {
+        contentType = type;
         if (!failed()) {
             super.setContentType(type);
         }
@@ -103,7 +105,10 @@ final class ErrorRewritingResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() throws IOException {
         if (!failed()) {
-            return super.getWriter();
+            if (writer == null && contentType != null && contentType.startsWith("text/event-stream")) {
+                writer = new PrintWriter(new SseEventIds(super.getWriter()));
+            }
+            return writer != null ? writer : super.getWriter();
         }
         if (writer == null) {
             writer = new PrintWriter(new OutputStreamWriter(held, StandardCharsets.UTF_8), true);
@@ -121,6 +126,9 @@ final class ErrorRewritingResponse extends HttpServletResponseWrapper {
     /** Writes the held error, if there is one, as a JSON-RPC error object. */
     void finish(McpJsonMapper json) throws IOException {
         if (!failed()) {
+            if (writer != null) {
+                writer.flush();
+            }
             return;
         }
         if (writer != null) {

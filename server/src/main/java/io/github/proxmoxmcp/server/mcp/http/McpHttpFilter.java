@@ -59,6 +59,13 @@ public final class McpHttpFilter extends HttpFilter {
             refusal.send(response, json);
             return;
         }
+        if (request.getMethod().equals("GET") && request.getHeader("Last-Event-ID") != null) {
+            // no event history is kept: say so instead of silently opening a fresh stream
+            JsonRpcError.of(400, JsonRpcError.SERVER_ERROR, "Cannot resume the stream after event "
+                    + request.getHeader("Last-Event-ID") + ": this server keeps no event history; send the request again")
+                    .send(response, json);
+            return;
+        }
         if (!request.getMethod().equals("POST")) {
             ErrorRewritingResponse rewriting = new ErrorRewritingResponse(response, null);
             chain.doFilter(request, rewriting);
