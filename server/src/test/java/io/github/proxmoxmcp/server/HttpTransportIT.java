@@ -190,7 +190,7 @@ class HttpTransportIT {
     void eachClientIsRateLimited() throws Exception {
         int limited = 0;
         for (int i = 0; i < 60; i++) {
-            if (get("/mcp", "Authorization", "Bearer " + TOKEN).statusCode() == 429) {
+            if (get("/mcp", "Authorization", "Bearer " + TOKEN, "Mcp-Session-Id", "rate-test").statusCode() == 429) {
                 limited++;
             }
         }

@@ -16,18 +16,21 @@ import java.util.Set;
  * @param allowedOrigins {@code Origin} values accepted ({@code MCP_ALLOWED_ORIGINS}); a request without one is a
  *                       non-browser client and passes
  * @param stateless      {@code MCP_HTTP_STATELESS}: no sessions, so that any replica can answer any request
+ * @param loopbackOrigins bound to loopback: pages served from this machine ({@code http://localhost:*},
+ *                        {@code http://127.0.0.1:*}) may call too, as the MCP Inspector does
  */
 public record HttpSettings(Set<String> allowedHosts, Set<String> allowedOrigins, int maxRequestBytes, int clientRatePerSecond,
-                           boolean stateless) {
+                           boolean stateless, boolean loopbackOrigins) {
 
     static final int DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
-    static final int DEFAULT_CLIENT_RATE = 50;
+    static final int DEFAULT_CLIENT_RATE = 1000;
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     public static HttpSettings fromEnvironment(Map<String, String> env, String boundHost) {
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(hostName(boundHost));
-        if (LOOPBACK_NAMES.contains(boundHost) || boundHost.startsWith("127.")) {
+        boolean loopback = LOOPBACK_NAMES.contains(boundHost) || boundHost.startsWith("127.");
+        if (loopback) {
             hosts.addAll(LOOPBACK_NAMES);
         }
         if (boundHost.equals("0.0.0.0") || boundHost.equals("::") || boundHost.equals("[::]")) {
@@ -52,7 +55,25 @@ public record HttpSettings(Set<String> allowedHosts, Set<String> allowedOrigins,
             throw new SettingsException("MCP_HTTP_STATELESS: expected true or false, got '" + env.get("MCP_HTTP_STATELESS") + "'");
         }
         boolean stateless = statelessValue.equals("true") || statelessValue.equals("1");
-        return new HttpSettings(Set.copyOf(hosts), Set.copyOf(origins), maxBytes, rate, stateless);
+        return new HttpSettings(Set.copyOf(hosts), Set.copyOf(origins), maxBytes, rate, stateless, loopback);
+    }
+
+    /** Whether a request's {@code Origin} may call: listed, or a loopback page when bound to loopback. */
+    public boolean allowsOrigin(String origin) {
+        String value = origin.trim().toLowerCase(Locale.ROOT);
+        if (allowedOrigins.contains(value)) {
+            return true;
+        }
+        if (!loopbackOrigins) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(value);
+            return (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null
+                    && LOOPBACK_NAMES.contains(uri.getHost());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
     }
 
     /** The host name of a {@code Host} header or address, lowercase, without port; IPv6 keeps its brackets off. */

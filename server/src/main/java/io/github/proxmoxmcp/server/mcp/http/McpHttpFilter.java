@@ -104,7 +104,7 @@ public final class McpHttpFilter extends HttpFilter {
                     + "' is not one this server answers to (DNS rebinding protection); allow it with MCP_ALLOWED_HOSTS");
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !settings.allowedOrigins().contains(origin.trim().toLowerCase(Locale.ROOT))) {
+        if (origin != null && !settings.allowsOrigin(origin)) {
             return JsonRpcError.of(403, JsonRpcError.SERVER_ERROR, "Forbidden: Origin '" + origin
                     + "' is not allowed; allow it with MCP_ALLOWED_ORIGINS");
         }
@@ -117,10 +117,12 @@ public final class McpHttpFilter extends HttpFilter {
             return JsonRpcError.of(401, JsonRpcError.SERVER_ERROR,
                     "Unauthorized: send the header 'Authorization: Bearer <MCP_AUTH_TOKEN>'");
         }
-        RateLimiter limiter = limiters.rateLimiter(request.getRemoteAddr());
+        // per client session (or address before it has one): one runaway loop cannot starve the other clients
+        String session = request.getHeader("Mcp-Session-Id");
+        RateLimiter limiter = limiters.rateLimiter(request.getRemoteAddr() + (session == null ? "" : "/" + session));
         if (!limiter.acquirePermission()) {
             return JsonRpcError.of(429, JsonRpcError.SERVER_ERROR, "Too many requests: at most "
-                    + settings.clientRatePerSecond() + " per second per client (MCP_CLIENT_RATE_LIMIT)");
+                    + settings.clientRatePerSecond() + " per second per client session (MCP_CLIENT_RATE_LIMIT)");
         }
         return null;
     }

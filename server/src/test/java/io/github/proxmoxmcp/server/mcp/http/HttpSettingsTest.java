@@ -1,6 +1,7 @@
 package io.github.proxmoxmcp.server.mcp.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class HttpSettingsTest {
         assertEquals(Set.of("127.0.0.1", "localhost", "::1", "[::1]"), settings.allowedHosts());
         assertEquals(Set.of(), settings.allowedOrigins());
         assertEquals(1 << 20, settings.maxRequestBytes());
-        assertEquals(50, settings.clientRatePerSecond());
+        assertEquals(1000, settings.clientRatePerSecond());
     }
 
     @Test
@@ -28,6 +29,16 @@ class HttpSettingsTest {
 
         assertEquals(Set.of("10.1.2.3", "mcp.example.com", "mcp2.example.com"), settings.allowedHosts());
         assertEquals(Set.of("https://console.example.com", "http://localhost:6274"), settings.allowedOrigins());
+    }
+
+    @Test
+    void onLoopbackPagesOfThisMachineMayCall() {
+        HttpSettings loopback = HttpSettings.fromEnvironment(Map.of(), "127.0.0.1");
+        assertTrue(loopback.allowsOrigin("http://localhost:6274"));
+        assertTrue(loopback.allowsOrigin("http://127.0.0.1:8080"));
+        assertFalse(loopback.allowsOrigin("http://evil.example"));
+        assertFalse(loopback.allowsOrigin("null"));
+        assertFalse(HttpSettings.fromEnvironment(Map.of(), "10.1.2.3").allowsOrigin("http://localhost:6274"));
     }
 
     @Test
