@@ -14,8 +14,13 @@ enum Placement {
     RULES,
     GROUPS;
 
-    static Mono<Placement> of(ToolContext context) {
-        return context.bean(ProxmoxVersion.class).release().map(r -> r.atLeast(9) ? RULES : GROUPS);
+    /** An input error that depends on the cluster's placement model: the text for a PVE 9 cluster, or for PVE 8. */
+    static <T> Mono<T> refuse(ToolContext context, String onRules, String onGroups) {
+        return context.bean(ProxmoxVersion.class).release().map(release -> {
+            throw new ToolInputException(release.atLeast(9)
+                    ? onRules + " (PVE " + release.version() + " has HA rules, not groups)"
+                    : onGroups + " (PVE " + release.version() + " has HA groups; rules need PVE 9)");
+        });
     }
 
     /** The cluster's placement model when it is the one wanted, else an input error saying what to use instead. */

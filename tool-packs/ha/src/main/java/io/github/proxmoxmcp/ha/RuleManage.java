@@ -63,8 +63,11 @@ final class RuleManage {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        if ((input.rule() == null) == (input.group() == null)) {
-            throw new ToolInputException("give rule (PVE 9) or group (PVE 8)");
+        if (input.rule() == null && input.group() == null) {
+            return Placement.refuse(context, "rule is required", "group is required");
+        }
+        if (input.rule() != null && input.group() != null) {
+            return Placement.refuse(context, "give rule, not group", "give group, not rule");
         }
         checkNodes(input.nodes());
         checkResources(input.resources());

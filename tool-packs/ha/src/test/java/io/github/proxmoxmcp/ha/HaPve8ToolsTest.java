@@ -136,6 +136,8 @@ class HaPve8ToolsTest {
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"group\":\"a/b\",\"nodes\":\"pve1\"}",
                 "group: must be an HA rule or group id");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"group\":\"g1\"}", "nodes is required for action=create");
+        pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"delete\",\"confirm\":true}",
+                "group is required (PVE 8.4.1 has HA groups; rules need PVE 9)");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"group\":\"g1\",\"nodes\":\"pve1\",\"strict\":true}",
                 "strict: not settings of a group");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"group\":\"g1\",\"nodes\":\"pve1:x\"}",

@@ -279,7 +279,9 @@ class HaPve9ToolsTest {
                 "{\"action\":\"create\",\"rule\":\"r1\",\"resources\":\"vm:100\",\"nodes\":\"pve1\",\"affinity\":\"positive\"}",
                 "not both");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"rule\":\"r1\",\"group\":\"g1\"}",
-                "give rule (PVE 9) or group (PVE 8)");
+                "give rule, not group (PVE 9.1.1 has HA rules, not groups)");
+        pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"create\",\"nodes\":\"pve1\"}",
+                "rule is required (PVE 9.1.1 has HA rules, not groups)");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"update\",\"rule\":\"r1\",\"restricted\":true}",
                 "restricted: not settings of a rule");
         pack.invalid("proxmox_ha_rule_manage", "{\"action\":\"delete\",\"rule\":\"r1\",\"nodes\":\"pve1\",\"confirm\":true}",
