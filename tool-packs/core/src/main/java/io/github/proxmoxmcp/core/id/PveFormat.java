@@ -31,6 +31,11 @@ public enum PveFormat {
     SDN_ZONE("an SDN zone id: a letter, then letters or digits, 2 to 8 characters", 8, "[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"),
     SDN_VNET("an SDN vnet id: a letter, then letters or digits, 2 to 8 characters", 8, "[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"),
     SDN_ID("an SDN id: a letter, then letters, digits, '_' or '-', e.g. evpnctl", 64, "[a-zA-Z][a-zA-Z0-9_-]*[a-zA-Z0-9]"),
+    /** pve-ha-resource-or-vm-id: Proxmox takes any {@code type:name}, but only VMs and containers are HA resources. */
+    HA_SID("an HA resource id vm:VMID or ct:VMID, or a plain VMID, e.g. vm:100", 12, "((vm|ct):)?[1-9][0-9]{2,8}"),
+    /** An HA rule or group id (pve-configid). */
+    HA_ID("an HA rule or group id: a letter, then letters, digits, '_' or '-', e.g. keep-apart", 64,
+            "(?i)[a-z][a-z0-9_-]+"),
     ACME_PLUGIN("a plugin id: a letter, then letters, digits, '.', '_' or '-'", 128, "(?i)[a-z][a-z0-9._-]*[a-z0-9]"),
     /** A volume id {@code storage:rest}: the one path parameter that takes the rest of the path. */
     VOLUME("a volume id storage:path, e.g. local:iso/debian.iso", 1024,

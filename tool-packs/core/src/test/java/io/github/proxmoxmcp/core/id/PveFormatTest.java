@@ -16,7 +16,8 @@ class PveFormatTest {
             "STORAGE, NFS.backup_1", "CONFIG_KEY, scsi0", "SNAPSHOT, before-upgrade", "IFACE, vmbr0", "IFACE, eno1.10",
             "IFACE, bond0:1", "BRIDGE, vmbr0", "TAG, prod+db", "USER, root@pam", "USER, jane.doe@ldap-corp",
             "TOKEN, root@pam!mcp", "GROUP, admins", "ROLE, PVEAuditor", "POOL, prod", "POOL, prod/db/eu",
-            "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "ACME_PLUGIN, cf1",
+            "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "ACME_PLUGIN, cf1", "HA_SID, vm:100", "HA_SID, ct:101",
+            "HA_SID, 100", "HA_ID, keep-apart", "HA_ID, Prefer_Node1",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
             "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
             "SEGMENT, pveproxy"})
@@ -31,7 +32,8 @@ class PveFormatTest {
             "STORAGE, local/x", "CONFIG_KEY, ../x", "SNAPSHOT, 1st", "IFACE, vmbr0/x", "USER, root", "USER, a/b@pam",
             "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone",
             "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
-            "SEGMENT, ..", "SEGMENT, ."})
+            "SEGMENT, ..", "SEGMENT, .", "HA_SID, vm:99", "HA_SID, vm:100/../x", "HA_SID, qemu:100",
+            "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x"})
     void refuses(PveFormat format, String value) {
         assertFalse(format.matches(value), value);
     }
