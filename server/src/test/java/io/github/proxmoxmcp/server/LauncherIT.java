@@ -1,0 +1,52 @@
+package io.github.proxmoxmcp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/proxmox-mcp: the first start without a cache records one in the background, and says nothing about it. */
+class LauncherIT {
+
+    private static Path launcher() {
+        return Path.of(ServerProcess.jar()).getParent().getParent().getParent().resolve("bin/proxmox-mcp");
+    }
+
+    private static List<Path> caches(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("proxmox-mcp-\\d+\\.aot")).toList();
+        }
+    }
+
+    @Test
+    void theFirstStartRecordsTheCacheInTheBackground(@TempDir Path cache) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "--version");
+        builder.environment().put("PROXMOX_MCP_CACHE", cache.toString());
+        builder.environment().put("PROXMOX_MCP_WARMUP_DELAY", "0");
+        builder.environment().put("JAVA_HOME", Path.of(ServerProcess.java()).getParent().getParent().toString());
+        builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        Process first = builder.start();
+        String stdout = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(first.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue(), stderr);
+        assertTrue(stdout.startsWith("proxmox-mcp "), stdout);
+        assertEquals(2, stdout.lines().count(), "the version and the JVM, nothing from the warmup: " + stdout);
+        assertEquals("", stderr);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while ((caches(cache).isEmpty() || Files.exists(cache.resolve("warmup.lock"))) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(1, caches(cache).size(), "a cache for this jar and JDK");
+        assertFalse(Files.exists(cache.resolve("warmup.lock")), "the lock is released");
+    }
+}
