@@ -35,7 +35,7 @@ public final class PackHarness implements AutoCloseable {
         this.proxmox = MockProxmox.shared();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.http.services.proxmox.url", proxmox.url());
-        properties.put("micronaut.http.services.proxmox.read-timeout", "5s");
+        properties.put("proxmox.timeout", "5s");
         properties.put("proxmox.token-id", TOKEN_ID);
         properties.put("proxmox.token-secret", TOKEN_SECRET);
         properties.put("proxmox.retry-attempts", 2);
