@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -159,7 +160,7 @@ public final class ScriptedProxmox implements AutoCloseable {
         return received.stream().map(Received::line).toList();
     }
 
-    /** The most requests that were being answered at the same time. */
+    /** The most requests held at once: read in full, their answer not yet begun. */
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -244,12 +245,18 @@ public final class ScriptedProxmox implements AutoCloseable {
                 }
                 received.add(request);
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                AtomicBoolean pending = new AtomicBoolean(true);
+                Runnable answered = () -> {
+                    if (pending.getAndSet(false)) {
+                        inFlight.decrementAndGet();
+                    }
+                };
                 try {
-                    if (!reply(request, socket, in, out)) {
+                    if (!reply(request, socket, in, out, answered)) {
                         return;
                     }
                 } finally {
-                    inFlight.decrementAndGet();
+                    answered.run();
                 }
             }
         } catch (IOException e) {
@@ -259,11 +266,16 @@ public final class ScriptedProxmox implements AutoCloseable {
         }
     }
 
-    /** Sends the scripted reply; false when the connection is finished with. */
-    private boolean reply(Received request, Socket socket, InputStream in, OutputStream out) throws IOException {
+    /**
+     * Sends the scripted reply; false when the connection is finished with. {@code answered} runs before the last
+     * bytes leave, so that a request counts as in flight only while the client cannot have its answer yet.
+     */
+    private boolean reply(Received request, Socket socket, InputStream in, OutputStream out, Runnable answered)
+            throws IOException {
         switch (next(request)) {
             case Answer answer -> {
                 pause(answer.delay());
+                answered.run();
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 out.write(concat(head(answer.status(), answer.reason(), answer.contentType(), body.length), body));
                 out.flush();
@@ -279,21 +291,26 @@ public final class ScriptedProxmox implements AutoCloseable {
                 return false;
             }
             case Reset reset -> {
+                answered.run();
                 socket.setSoLinger(true, 0);
                 return false;
             }
             case Trickle trickle -> {
                 byte[] body = trickle.body().getBytes(StandardCharsets.UTF_8);
                 out.write(head(200, "OK", "application/json", body.length));
-                for (byte b : body) {
+                for (int i = 0; i < body.length; i++) {
                     out.flush();
                     pause(trickle.every());
-                    out.write(b);
+                    if (i == body.length - 1) {
+                        answered.run();
+                    }
+                    out.write(body[i]);
                 }
                 out.flush();
                 return true;
             }
             case Cut cut -> {
+                answered.run();
                 out.write(concat(head(cut.status(), "OK", cut.contentType(), cut.declaredLength()),
                         cut.sent().getBytes(StandardCharsets.UTF_8)));
                 out.flush();
