@@ -132,7 +132,12 @@ public final class ProxmoxErrors {
             String problem = "not JSON";
             String size = body.length + " bytes";
             try {
-                json.readValue(body, JsonNode.class);
+                JsonNode parsed = json.readValue(body, JsonNode.class);
+                if (Json.field(parsed, "data") != null) {
+                    // Proxmox's own envelope, and still unreadable: the fault is in the type it was read into
+                    return new ProxmoxApiException(Kind.INTERNAL, 0, "the answer of Proxmox (" + response.code()
+                            + ") does not fit the type it is read into: " + shown(body), Map.of());
+                }
                 problem = "not the JSON object Proxmox sends";
             } catch (IOException | RuntimeException e) {
                 if (mentions(e, "end-of-input")) {

@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.github.proxmoxmcp.core.testing.ScriptedProxmoxTest;
 import io.github.proxmoxmcp.core.testing.Timed;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** Answers that cannot be used are said to be what they are: a 200 that is not JSON is not "error 200: OK". */
 @MicronautTest(startApplication = false)
@@ -24,6 +28,8 @@ class HonestErrorsTest extends ScriptedProxmoxTest {
 
     @Inject
     JsonMapper json;
+    @Inject
+    CountClient counts;
 
     @Override
     protected Map<String, String> settings() {
@@ -78,6 +84,28 @@ class HonestErrorsTest extends ScriptedProxmoxTest {
 
         assertEquals("Proxmox answered 200 but the body is not the JSON object Proxmox sends: " + JSON + ", 5 bytes: [1,2]\n"
                 + NOT_JSON_HINT, versionFails());
+    }
+
+    @Client(id = ProxmoxClientFilter.SERVICE, path = ProxmoxClientFilter.BASE_PATH)
+    interface CountClient {
+
+        @Serdeable
+        record Count(int data) {
+        }
+
+        @Get("/version")
+        Mono<Count> count();
+    }
+
+    @Test
+    void proxmoxJsonThatDoesNotFitTheTypeReadIntoIsOurFault() {
+        proxmox.on("GET", "/version", answer(200, JSON, "{\"data\":{\"version\":\"9.1.2\"}}"));
+
+        Timed<CountClient.Count> call = Timed.run(() -> counts.count().block(Duration.ofSeconds(10)));
+
+        assertEquals("Internal error in proxmox-mcp: the answer of Proxmox (200) does not fit the type it is read into: "
+                + "{\"data\":{\"version\":\"9.1.2\"}}\nThis is a fault in proxmox-mcp, not in the request; check the cluster "
+                + "state before retrying.", ProxmoxErrors.map(call.failureOrFail(), json).userMessage());
     }
 
     @Test
