@@ -179,10 +179,8 @@ public record Settings(
     public Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
         url.ifPresent(u -> p.put("micronaut.http.services.proxmox.url", u.toString()));
-        p.put("micronaut.http.services.proxmox.read-timeout", timeout.toMillis() + "ms");
+        // the read and request timeouts of the HTTP client follow proxmox.timeout (set by the core's client)
         p.put("micronaut.http.services.proxmox.connect-timeout", Math.min(timeout.toMillis(), 10000) + "ms");
-        p.put("micronaut.http.services.proxmox.pool.enabled", true);
-        p.put("micronaut.http.services.proxmox.pool.max-connections", maxConcurrent);
         p.put("micronaut.http.services.proxmox.follow-redirects", false);
         tokenId.ifPresent(v -> p.put("proxmox.token-id", v));
         tokenSecret.ifPresent(v -> p.put("proxmox.token-secret", v));
@@ -191,8 +189,10 @@ public record Settings(
         p.put("proxmox.ssl-mode", sslMode);
         caFile.ifPresent(v -> p.put("proxmox.ca-file", v));
         tlsFingerprint.ifPresent(v -> p.put("proxmox.tls-fingerprint", v));
+        p.put("proxmox.timeout", timeout.toMillis() + "ms");
         p.put("proxmox.retry-attempts", retryAttempts);
         p.put("proxmox.retry-delay", retryDelay.toMillis() + "ms");
+        p.put("proxmox.max-concurrent", maxConcurrent);
         p.put("proxmox.rate-limit", rateLimit);
         defaultNode.ifPresent(v -> p.put("proxmox.default-node", v));
         p.put("proxmox.allow-elevated", allowElevated);

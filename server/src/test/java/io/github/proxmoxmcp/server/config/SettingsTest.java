@@ -38,7 +38,9 @@ class SettingsTest {
         assertEquals("stdio", s.transport());
         Map<String, Object> p = s.properties();
         assertEquals("https://pve.lan:8006", p.get("micronaut.http.services.proxmox.url"));
-        assertEquals("30000ms", p.get("micronaut.http.services.proxmox.read-timeout"));
+        assertEquals("30000ms", p.get("proxmox.timeout"));
+        assertEquals(8, p.get("proxmox.max-concurrent"));
+        assertEquals("10000ms", p.get("micronaut.http.services.proxmox.connect-timeout"));
         assertEquals("root@pam!mcp", p.get("proxmox.token-id"));
         assertEquals(false, p.get("proxmox.allow-elevated"));
     }

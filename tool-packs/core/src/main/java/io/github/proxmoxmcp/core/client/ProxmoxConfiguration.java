@@ -11,7 +11,10 @@ import java.time.Duration;
  *
  * @param tokenId      {@code user@realm!tokenname}; with {@code tokenSecret} selects token auth
  * @param user         {@code user@realm} for password (ticket) auth
- * @param rateLimit    requests per second sent to the cluster at most
+ * @param timeout       how long one attempt of a request waits for Proxmox's answer ({@code PROXMOX_TIMEOUT})
+ * @param retryAttempts how often a GET is tried again after a transient failure, on top of the first attempt
+ * @param maxConcurrent requests in flight to the cluster at most; more wait for a free slot
+ * @param rateLimit     requests per second sent to the cluster at most
  */
 @ConfigurationProperties("proxmox")
 public record ProxmoxConfiguration(
@@ -22,9 +25,11 @@ public record ProxmoxConfiguration(
         @Bindable(defaultValue = "strict") TlsMode sslMode,
         @Nullable String caFile,
         @Nullable String tlsFingerprint,
+        @Bindable(defaultValue = "30s") Duration timeout,
         @Bindable(defaultValue = "3") int retryAttempts,
         @Bindable(defaultValue = "1s") Duration retryDelay,
         @Bindable(defaultValue = "10s") Duration maxRetryDelay,
+        @Bindable(defaultValue = "8") int maxConcurrent,
         @Bindable(defaultValue = "20") double rateLimit,
         @Nullable String defaultNode,
         @Bindable(defaultValue = "1s") Duration taskPollInterval,
@@ -49,8 +54,9 @@ public record ProxmoxConfiguration(
     public String toString() {
         return "ProxmoxConfiguration[tokenId=" + tokenId + ", tokenSecret=" + redacted(tokenSecret) + ", user=" + user
                 + ", password=" + redacted(password) + ", sslMode=" + sslMode + ", caFile=" + caFile
-                + ", tlsFingerprint=" + tlsFingerprint + ", retryAttempts=" + retryAttempts + ", retryDelay=" + retryDelay
-                + ", maxRetryDelay=" + maxRetryDelay + ", rateLimit=" + rateLimit + ", defaultNode=" + defaultNode
+                + ", tlsFingerprint=" + tlsFingerprint + ", timeout=" + timeout + ", retryAttempts=" + retryAttempts
+                + ", retryDelay=" + retryDelay + ", maxRetryDelay=" + maxRetryDelay + ", maxConcurrent=" + maxConcurrent
+                + ", rateLimit=" + rateLimit + ", defaultNode=" + defaultNode
                 + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime + "]";
     }
 

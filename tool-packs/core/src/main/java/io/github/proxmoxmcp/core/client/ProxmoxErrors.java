@@ -2,6 +2,7 @@ package io.github.proxmoxmcp.core.client;
 
 import io.github.proxmoxmcp.core.client.ProxmoxApiException.Kind;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
@@ -18,6 +19,8 @@ import javax.net.ssl.SSLException;
 /** Turns whatever a Proxmox call failed with into a {@link ProxmoxApiException}. */
 public final class ProxmoxErrors {
 
+    private static final int SHOWN_BODY_CHARS = 80;
+
     private ProxmoxErrors() {
     }
 
@@ -32,10 +35,10 @@ public final class ProxmoxErrors {
                     return fromResponse(response.getResponse(), json);
                 }
                 case ReadTimeoutException timeout -> {
-                    return new ProxmoxApiException(Kind.TIMEOUT, 0, "no answer within the read timeout", Map.of());
+                    return new ProxmoxApiException(Kind.TIMEOUT, 0, "no answer in time (PROXMOX_TIMEOUT)", Map.of());
                 }
                 case TimeoutException timeout -> {
-                    return new ProxmoxApiException(Kind.TIMEOUT, 0, "no answer in time", Map.of());
+                    return new ProxmoxApiException(Kind.TIMEOUT, 0, "no answer in time (PROXMOX_TIMEOUT)", Map.of());
                 }
                 case SSLException tls -> {
                     return new ProxmoxApiException(Kind.TLS, 0, "TLS handshake failed: " + tlsReason(failure), Map.of());
@@ -46,7 +49,7 @@ public final class ProxmoxErrors {
                 default -> { }
             }
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : withoutClientName(failure.getMessage());
         if (failure instanceof IOException || message.toLowerCase(Locale.ROOT).contains("connect")) {
             return new ProxmoxApiException(Kind.CONNECTION, 0, message, Map.of());
         }
@@ -60,9 +63,30 @@ public final class ProxmoxErrors {
         return new ProxmoxApiException(Kind.INTERNAL, 0, detail, Map.of());
     }
 
-    /** Maps a non-2xx answer: Proxmox puts its message in the reason phrase and field errors in the body. */
+    /** Whether the failure or one of its causes says {@code word} (lower case). */
+    static boolean mentions(Throwable failure, String word) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Micronaut starts its client errors with {@code Client 'proxmox': }, which says nothing to the user. */
+    private static String withoutClientName(String message) {
+        return message.replaceFirst("^Client '[^']*': ", "");
+    }
+
+    /**
+     * Maps an answer that could not be used: a non-2xx (Proxmox puts its message in the reason phrase and field
+     * errors in the body), or a 2xx whose body is not Proxmox's JSON.
+     */
     public static ProxmoxApiException fromResponse(HttpResponse<?> response, JsonMapper json) {
         int status = response.code();
+        if (status >= 200 && status < 300) {
+            return unreadable(response, json);
+        }
         String reason = response.reason() == null ? "" : response.reason().trim();
         Map<String, String> errors = new LinkedHashMap<>();
         String bodyMessage = null;
@@ -96,20 +120,63 @@ public final class ProxmoxErrors {
         };
     }
 
-    private static JsonNode body(HttpResponse<?> response, JsonMapper json) {
+    /** A 2xx whose body is not the {@code {"data": ...}} object: a proxy's HTML page, an empty or cut-short body. */
+    private static ProxmoxApiException unreadable(HttpResponse<?> response, JsonMapper json) {
+        byte[] body = bytes(response);
+        String type = response.getContentType().map(MediaType::toString).orElse("no content type");
+        String start = "Proxmox answered " + response.code() + " but the body is ";
+        String detail;
+        if (body.length == 0) {
+            detail = start + "not JSON: " + type + ", empty";
+        } else {
+            String problem = "not JSON";
+            String size = body.length + " bytes";
+            try {
+                JsonNode parsed = json.readValue(body, JsonNode.class);
+                if (Json.field(parsed, "data") != null) {
+                    // Proxmox's own envelope, and still unreadable: the fault is in the type it was read into
+                    return new ProxmoxApiException(Kind.INTERNAL, 0, "the answer of Proxmox (" + response.code()
+                            + ") does not fit the type it is read into: " + shown(body), Map.of());
+                }
+                problem = "not the JSON object Proxmox sends";
+            } catch (IOException | RuntimeException e) {
+                if (mentions(e, "end-of-input")) {
+                    size += ", cut short";
+                }
+            }
+            detail = start + problem + ": " + type + ", " + size + ": " + shown(body);
+        }
+        return new ProxmoxApiException(Kind.PROTOCOL, response.code(), detail, Map.of());
+    }
+
+    /** The start of a body on one line, control characters blanked. */
+    private static String shown(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return text.length() <= SHOWN_BODY_CHARS ? text : text.substring(0, SHOWN_BODY_CHARS) + "…";
+    }
+
+    private static byte[] bytes(HttpResponse<?> response) {
         try {
             var bytes = response.getBody(byte[].class);
-            if (bytes.isPresent() && bytes.get().length > 0) {
-                return json.readValue(bytes.get(), JsonNode.class);
+            if (bytes.isPresent()) {
+                return bytes.get();
             }
-            var text = response.getBody(String.class);
-            if (text.isPresent() && !text.get().isBlank()) {
-                return json.readValue(text.get().getBytes(StandardCharsets.UTF_8), JsonNode.class);
-            }
+            return response.getBody(String.class).map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    private static JsonNode body(HttpResponse<?> response, JsonMapper json) {
+        byte[] bytes = bytes(response);
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(bytes, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        return null;
     }
 
     private static String tlsReason(Throwable failure) {

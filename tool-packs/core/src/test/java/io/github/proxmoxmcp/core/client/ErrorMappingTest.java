@@ -13,7 +13,6 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -147,30 +146,6 @@ class ErrorMappingTest {
             String message = failure.userMessage();
             assertTrue(message.startsWith("Proxmox request failed: "), message);
             assertTrue(message.endsWith("\nCheck PROXMOX_HOST and PROXMOX_PORT and that the host is reachable."), message);
-        }
-    }
-
-    @Test
-    void readTimeoutIsATimeoutAndOnlyGetIsRetried() {
-        try (PackHarness slow = PackHarness.start(PackHarness.emptyPack(),
-                Map.of("micronaut.http.services.proxmox.read-timeout", "300ms", "proxmox.retry-attempts", 1))) {
-            pack.proxmox().expect("GET", "/version", Map.of(), 200, "OK", "{\"data\":{}}", -1, Duration.ofMillis(1500));
-            pack.proxmox().expect("POST", "/nodes/pve1/qemu/100/status/start", Map.of(), 200, "OK", "{\"data\":null}", -1,
-                    Duration.ofMillis(1500));
-
-            ProxmoxApiException get = failure(slow,
-                    () -> slow.context().getBean(VersionClient.class).version().block(Duration.ofSeconds(10)));
-            ProxmoxApiException post = failure(slow,
-                    () -> slow.context().getBean(ProbeClient.class).start("pve1", 100, Map.of()).block(Duration.ofSeconds(10)));
-
-            String expected = "Proxmox request failed: no answer within the read timeout\nProxmox did not answer in time "
-                    + "(PROXMOX_TIMEOUT). The operation may still be running: check the node's tasks.";
-            assertEquals(Kind.TIMEOUT, get.kind());
-            assertEquals(expected, get.userMessage());
-            assertEquals(Kind.TIMEOUT, post.kind());
-            assertEquals(expected, post.userMessage());
-            assertEquals(List.of("GET /version", "GET /version", "POST /nodes/pve1/qemu/100/status/start"),
-                    pack.lines());
         }
     }
 }

@@ -53,7 +53,7 @@ class RetryTest {
 
         assertEquals(ProxmoxApiException.Kind.UNAVAILABLE, failure.kind());
         assertEquals(503, failure.status());
-        assertEquals("Proxmox API error 503: Service Unavailable\nProxmox is temporarily unavailable; try again shortly.",
+        assertEquals("Proxmox API error 503: Service Unavailable, tried 3 times\nProxmox is temporarily unavailable; try again shortly.",
                 failure.userMessage());
         assertEquals(Collections.nCopies(3, "GET /version"), pack.lines());
     }

@@ -22,7 +22,7 @@ public interface MockProxmoxTest extends TestPropertyProvider {
     static Map<String, Object> defaults() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.http.services.proxmox.url", MockProxmox.shared().url());
-        properties.put("micronaut.http.services.proxmox.read-timeout", "5s");
+        properties.put("proxmox.timeout", "5s");
         properties.put("proxmox.token-id", TOKEN_ID);
         properties.put("proxmox.token-secret", TOKEN_SECRET);
         properties.put("proxmox.retry-attempts", 2);

@@ -11,6 +11,14 @@ import java.util.Map;
 public final class PackAssertions {
 
     public static final String NOT_FOUND_HINT = "Check the node, VMID or name: list them first with the matching *_list tool.";
+    public static final String TIMEOUT_HINT = "Proxmox did not answer in time: check the node's load and pveproxy; "
+            + "PROXMOX_TIMEOUT and PROXMOX_RETRY_ATTEMPTS set how long to wait.";
+    public static final String UNCERTAIN_HINT = "The request was sent once and not retried, and it may have been applied: "
+            + "check the node's task list (proxmox_node_task_list) or the resource's current state before trying again.";
+    public static final String UNAVAILABLE_HINT = "Proxmox is temporarily unavailable; try again shortly.";
+    public static final String CONNECTION_HINT = "Check PROXMOX_HOST and PROXMOX_PORT and that the host is reachable.";
+    public static final String NOT_JSON_HINT = "Something other than the Proxmox API may have answered (a proxy, a login page): "
+            + "check that PROXMOX_HOST and PROXMOX_PORT reach pveproxy (port 8006).";
     /** Follows the tool name in the refusal of a destructive call without {@code confirm: true}. */
     public static final String CONFIRM_REFUSAL =
             " is destructive: nothing was changed. Check the target, then call again with confirm: true.";
