@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param tokenId      {@code user@realm!tokenname}; with {@code tokenSecret} selects token auth
  * @param user         {@code user@realm} for password (ticket) auth
  * @param rateLimit    requests per second sent to the cluster at most
+ * @param uploadTimeout how long a file upload may take: pveproxy answers only once the whole file is in
  */
 @ConfigurationProperties("proxmox")
 public record ProxmoxConfiguration(
@@ -28,7 +29,8 @@ public record ProxmoxConfiguration(
         @Bindable(defaultValue = "20") double rateLimit,
         @Nullable String defaultNode,
         @Bindable(defaultValue = "1s") Duration taskPollInterval,
-        @Bindable(defaultValue = "110m") Duration ticketLifetime) {
+        @Bindable(defaultValue = "110m") Duration ticketLifetime,
+        @Bindable(defaultValue = "6h") Duration uploadTimeout) {
 
     /** TLS verification of the Proxmox certificate. */
     public enum TlsMode {
@@ -51,7 +53,8 @@ public record ProxmoxConfiguration(
                 + ", password=" + redacted(password) + ", sslMode=" + sslMode + ", caFile=" + caFile
                 + ", tlsFingerprint=" + tlsFingerprint + ", retryAttempts=" + retryAttempts + ", retryDelay=" + retryDelay
                 + ", maxRetryDelay=" + maxRetryDelay + ", rateLimit=" + rateLimit + ", defaultNode=" + defaultNode
-                + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime + "]";
+                + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime + ", uploadTimeout=" + uploadTimeout
+                + "]";
     }
 
     private static String redacted(String secret) {

@@ -62,11 +62,18 @@ public final class ProxmoxErrors {
 
     /** Maps a non-2xx answer: Proxmox puts its message in the reason phrase and field errors in the body. */
     public static ProxmoxApiException fromResponse(HttpResponse<?> response, JsonMapper json) {
-        int status = response.code();
-        String reason = response.reason() == null ? "" : response.reason().trim();
+        return fromStatus(response.code(), response.reason(), body(response, json));
+    }
+
+    /** The same from the parts of an answer read by hand: its status, reason phrase and body bytes. */
+    public static ProxmoxApiException fromStatus(int status, String reason, byte[] body, JsonMapper json) {
+        return fromStatus(status, reason, parse(body, json));
+    }
+
+    private static ProxmoxApiException fromStatus(int status, String reasonPhrase, JsonNode body) {
+        String reason = reasonPhrase == null ? "" : reasonPhrase.trim();
         Map<String, String> errors = new LinkedHashMap<>();
         String bodyMessage = null;
-        JsonNode body = body(response, json);
         if (body != null && body.isObject()) {
             JsonNode fieldErrors = body.get("errors");
             if (fieldErrors != null && fieldErrors.isObject()) {
@@ -100,16 +107,27 @@ public final class ProxmoxErrors {
         try {
             var bytes = response.getBody(byte[].class);
             if (bytes.isPresent() && bytes.get().length > 0) {
-                return json.readValue(bytes.get(), JsonNode.class);
+                return parse(bytes.get(), json);
             }
             var text = response.getBody(String.class);
             if (text.isPresent() && !text.get().isBlank()) {
-                return json.readValue(text.get().getBytes(StandardCharsets.UTF_8), JsonNode.class);
+                return parse(text.get().getBytes(StandardCharsets.UTF_8), json);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
         return null;
+    }
+
+    private static JsonNode parse(byte[] body, JsonMapper json) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String tlsReason(Throwable failure) {
