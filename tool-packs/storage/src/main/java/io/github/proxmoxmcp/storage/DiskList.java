@@ -87,7 +87,8 @@ final class DiskList {
         Table table = Table.of("POOL", "HEALTH", "SIZE", "ALLOC", "FREE", "FRAG", "DEDUP");
         pools.forEach(p -> table.row(Json.text(p, "name"), Json.text(p, "health"), Format.bytes(Json.number(p, "size").orElse(null)),
                 Format.bytes(Json.number(p, "alloc").orElse(null)), Format.bytes(Json.number(p, "free").orElse(null)),
-                Json.text(p, "frag") == null ? "-" : Json.text(p, "frag") + "%", Json.text(p, "dedup")));
+                Json.text(p, "frag") == null ? "-" : Json.text(p, "frag") + "%",
+                Json.decimal(p, "dedup").map(Format::number).orElse(null)));
         return table.render();
     }
 
