@@ -6,6 +6,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import static io.github.proxmoxmcp.core.id.PveFormat.VOLUME;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;
@@ -52,7 +53,7 @@ final class ContentGet {
     @Serdeable
     record Input(@NotNull View view,
                  @PveId(NODE) String node,
-                 @PveId(VOLUME) String volume,
+                 @JsonPropertyDescription("e.g. local:iso/a.iso") @PveId(VOLUME) String volume,
                  String filepath,
                  @PveId(STORAGE) String storage,
                  @PveId(VMID) Integer vmid,
@@ -64,7 +65,7 @@ final class ContentGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_storage_content_get",
-                "A volume's attributes, files in a PBS backup, import metadata (ESXi, OVA), or a prune preview.",
+                "A volume's attributes, files in a PBS backup, import metadata, or a prune preview.",
                 Input.class, ContentGet::handle);
     }
 

@@ -38,7 +38,7 @@ final class ContentList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_storage_content_list",
-                "List a storage's ISOs, templates, backups (newest first), disks.",
+                "A storage's ISOs, templates, backups (newest first), disks.",
                 Input.class, ContentList::handle);
     }
 

@@ -4,6 +4,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 import static io.github.proxmoxmcp.core.id.PveFormat.VOLUME;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
@@ -28,7 +29,7 @@ final class ContentManage {
 
     @Serdeable
     record Input(@NotNull Action action,
-                 @NotNull @PveId(VOLUME) String volume,
+                 @NotNull @JsonPropertyDescription("e.g. local:iso/a.iso") @PveId(VOLUME) String volume,
                  @PveId(NODE) String node,
                  String notes,
                  @JsonProperty("protected") Boolean protect,

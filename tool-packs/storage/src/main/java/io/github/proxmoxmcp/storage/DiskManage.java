@@ -48,7 +48,7 @@ final class DiskManage {
                  Type type,
                  @PveId(STORAGE) String name,
                  List<String> devices,
-                 @JsonPropertyDescription("zfs: mirror, raidz...") String raidlevel,
+                 String raidlevel,
                  @JsonProperty("add_storage") Boolean addStorage,
                  @JsonProperty("volume-group") @PveId(STORAGE) String volumeGroup,
                  @JsonPropertyDescription("e.g. ashift, cleanup-disks") Map<String, Object> options,

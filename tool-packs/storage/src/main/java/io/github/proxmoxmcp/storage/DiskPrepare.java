@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.storage;
 import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
@@ -25,7 +26,7 @@ final class DiskPrepare {
     @Serdeable
     record Input(@NotNull Action action,
                  @PveId(NODE) String node,
-                 @NotNull String disk,
+                 @NotNull @JsonPropertyDescription("e.g. /dev/sdb") String disk,
                  Boolean confirm) implements Confirmable {
     }
 

@@ -2,6 +2,7 @@ package io.github.proxmoxmcp.storage;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;
@@ -22,7 +23,7 @@ final class DiskSmart {
 
     @Serdeable
     record Input(@PveId(NODE) String node,
-                 @NotNull String disk) {
+                 @NotNull @JsonPropertyDescription("e.g. /dev/sdb") String disk) {
     }
 
     private DiskSmart() {

@@ -37,7 +37,7 @@ final class Prune {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_storage_prune",
-                "Remove backups a retention does not keep (preview: content_get view=prune); confirm.",
+                "Prune backups by retention (preview: content_get view=prune); needs confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, Prune::handle);
     }
 

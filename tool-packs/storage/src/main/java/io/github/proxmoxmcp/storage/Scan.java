@@ -34,7 +34,7 @@ final class Scan {
 
     private static final Map<Type, Kind> KINDS = Map.of(
             Type.nfs, new Kind(List.of("server"), List.of(), List.of("path", "options")),
-            Type.cifs, new Kind(List.of("server"), List.of("username", "password", "domain"), List.of("share", "description")),
+            Type.cifs, new Kind(List.of("server"), List.of("username", "password"), List.of("share", "description")),
             Type.pbs, new Kind(List.of("server", "username", "password"), List.of("fingerprint"), List.of("store", "comment")),
             Type.iscsi, new Kind(List.of("server"), List.of(), List.of("target", "portal")),
             Type.lvm, new Kind(List.of(), List.of(), List.of("vg")),
@@ -47,7 +47,6 @@ final class Scan {
                  String server,
                  String username,
                  String password,
-                 String domain,
                  String fingerprint,
                  String vg) {
 
@@ -56,7 +55,6 @@ final class Scan {
             given.put("server", server);
             given.put("username", username);
             given.put("password", password);
-            given.put("domain", domain);
             given.put("fingerprint", fingerprint);
             given.put("vg", vg);
             given.values().removeIf(java.util.Objects::isNull);

@@ -40,7 +40,7 @@ final class StorageGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_storage_get",
-                "Storage config (all if storage omitted; secrets hidden) or RRD history.",
+                "Storage config (all if no storage; secrets hidden) or RRD history.",
                 Input.class, StorageGet::handle);
     }
 

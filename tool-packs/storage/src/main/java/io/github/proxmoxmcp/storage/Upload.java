@@ -65,7 +65,7 @@ final class Upload {
                  @JsonPropertyDescription("Absolute, on this host") String path,
                  String filename,
                  String checksum,
-                 @JsonProperty("checksum-algorithm") @JsonPropertyDescription("Default sha256") String algorithm,
+                 @JsonProperty("checksum-algorithm") String algorithm,
                  @JsonProperty("wait") Boolean waitForTask,
                  Integer timeout) implements TaskInput {
     }

@@ -38,14 +38,14 @@ class ScanToolTest implements MockProxmoxTest {
         assertOk("""
                 SHARE  DESCRIPTION
                 pve    PVE share""", pack.call("proxmox_storage_scan", """
-                {"node":"pve1","type":"cifs","server":"files","username":"svc","password":"pw-1","domain":"CORP"}"""));
+                {"node":"pve1","type":"cifs","server":"files","username":"svc","password":"pw-1"}"""));
         assertOk("""
                 STORE  COMMENT
                 main   nightly
                 lab    -""", pack.call("proxmox_storage_scan", """
                 {"node":"pve1","type":"pbs","server":"pbs.lan","username":"root@pam!scan","password":"tok","fingerprint":"AA:BB"}"""));
         var requests = pack.proxmox().requests();
-        assertEquals(Map.of("server", "files", "username", "svc", "password", "pw-1", "domain", "CORP"), requests.get(0).query());
+        assertEquals(Map.of("server", "files", "username", "svc", "password", "pw-1"), requests.get(0).query());
         assertEquals(Map.of("server", "pbs.lan", "username", "root@pam!scan", "password", "tok", "fingerprint", "AA:BB"),
                 requests.get(1).query());
     }
