@@ -74,4 +74,35 @@ class SecretsIT {
             assertFalse(output.contains(secret), secret + " leaked:\n" + output);
         }
     }
+
+    @Test
+    void storageSecretsStayWriteOnly() throws Exception {
+        String password = "pbs-Pa55word-9f3";
+        String keyring = "AQBxyzKeyringSecret0123==";
+        String encryptionKey = "{\"kdf\":null,\"key\":\"RW5jcnlwdGlvbktleVNlY3JldA==\"}";
+        proxmox.respond("POST", "/storage", "{\"storage\":\"pbs\",\"type\":\"pbs\",\"config\":{\"encryption-key\":\"{\\\"key\\\":"
+                + "\\\"R2VuZXJhdGVkS2V5U2VjcmV0\\\"}\"}}");
+        proxmox.respond("GET", "/storage/pbs", "{\"storage\":\"pbs\",\"type\":\"pbs\",\"password\":\"" + password
+                + "\",\"keyring\":\"" + keyring + "\"}");
+        Map<String, String> env = Map.of("PROXMOX_URL", proxmox.url(), "PROXMOX_TOKEN_NAME", "mcp",
+                "PROXMOX_TOKEN_VALUE", TOKEN_SECRET, "PROXMOX_ALLOW_ELEVATED", "true");
+        String arguments = "{\"storage\":\"pbs\",\"action\":\"create\",\"type\":\"pbs\",\"settings\":{\"server\":\"pbs.lan\","
+                + "\"datastore\":\"main\",\"password\":\"" + password + "\",\"encryption-key\":" + json(encryptionKey) + "}}";
+
+        String created = run(env, "call", "proxmox_storage_manage", arguments);
+        String shown = run(env, "call", "proxmox_storage_get", "{\"storage\":\"pbs\"}");
+
+        assertTrue(created.contains("storage pbs (pbs) created; an encryption key was set"), created);
+        assertTrue(shown.contains("password: (hidden)"), shown);
+        assertEquals(password, proxmox.requests().getFirst().form().get("password"));
+        for (String output : List.of(created, shown)) {
+            for (String secret : List.of(password, keyring, "RW5jcnlwdGlvbktleVNlY3JldA", "R2VuZXJhdGVkS2V5U2VjcmV0", TOKEN_SECRET)) {
+                assertFalse(output.contains(secret), secret + " leaked:\n" + output);
+            }
+        }
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The log message with credentials masked: the configured secrets wherever they appear, and by shape
- * token headers, tickets, CSRF tokens and password fields.
+ * token headers, tickets, CSRF tokens, password fields and the write-only storage keys and keyrings
+ * (form fields and JSON strings).
  */
 public final class RedactingConverter extends ClassicConverter {
 
@@ -22,9 +23,12 @@ public final class RedactingConverter extends ClassicConverter {
 
     private static final Pattern TOKEN = Pattern.compile("(PVEAPIToken=[^=\\s]+=)[^\\s\"',]+");
     private static final Pattern TICKET = Pattern.compile("PVE(?:VNC)?:[^\\s\"',;]+");
-    private static final Pattern KEYED = Pattern.compile(
-            "(?i)((?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie|ticket)\"?\\s*[=:]\\s*\"?)"
-                    + "[^\\s\"',&;]+");
+    /** Names whose values are credentials: the API's own, and the storage keys and keyrings that are write-only. */
+    private static final String NAMES = "(?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie"
+            + "|ticket|keyring|encryption-key|master-pubkey)";
+    /** A JSON string value, escaped quotes and spaces included (a key file's JSON, a keyring's lines). */
+    private static final Pattern QUOTED = Pattern.compile("(?i)(\"" + NAMES + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern KEYED = Pattern.compile("(?i)(" + NAMES + "\"?\\s*[=:]\\s*\"?)[^\\s\"',&;]+");
 
     @Override
     public String convert(ILoggingEvent event) {
@@ -41,6 +45,7 @@ public final class RedactingConverter extends ClassicConverter {
         }
         out = TOKEN.matcher(out).replaceAll("$1***");
         out = TICKET.matcher(out).replaceAll("PVE:***");
+        out = QUOTED.matcher(out).replaceAll("$1***\"");
         return KEYED.matcher(out).replaceAll("$1***");
     }
 }

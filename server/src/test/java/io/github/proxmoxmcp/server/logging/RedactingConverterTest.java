@@ -17,4 +17,13 @@ class RedactingConverterTest {
                 RedactingConverter.redact("{\"ticket\":\"PVE:root@pam:6743A1B2::c2ln\",\"CSRFPreventionToken\":\"6743A1B2:Y3Ny\"}"));
         assertEquals("nothing secret here", RedactingConverter.redact("nothing secret here"));
     }
+
+    @Test
+    void masksWriteOnlyStorageKeysInFormsAndJson() {
+        assertEquals("storage=pbs&encryption-key=***&keyring=***&master-pubkey=***",
+                RedactingConverter.redact("storage=pbs&encryption-key=%7B%22kdf%22%3Anull%7D&keyring=%5Bclient%5D%0Akey&master-pubkey=LS0t"));
+        assertEquals("{\"data\":{\"config\":{\"encryption-key\":\"***\"}},\"keyring\":\"***\",\"server\":\"pbs\"}",
+                RedactingConverter.redact("{\"data\":{\"config\":{\"encryption-key\":\"{\\\"kdf\\\":null,\\\"key\\\":\\\"c2VjcmV0\\\"}\"}},"
+                        + "\"keyring\":\"[client.admin] key = AQB==\",\"server\":\"pbs\"}"));
+    }
 }

@@ -12,7 +12,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /** The last guard before a request leaves: a path {@link PathGuard} refuses is never sent. */
-@Filter(serviceId = ProxmoxClientFilter.SERVICE)
+@Filter(serviceId = {ProxmoxClientFilter.SERVICE, ProxmoxClientFilter.UPLOAD_SERVICE})
 public final class PathGuardFilter implements HttpClientFilter {
 
     @Override

@@ -25,11 +25,14 @@ import reactor.util.retry.Retry;
  * the login) is retried: a POST, PUT or DELETE that may have reached the server is never sent twice. A failure
  * leaves here worded with the request, its target and how often it was tried.
  */
-@Filter(serviceId = ProxmoxClientFilter.SERVICE)
+@Filter(serviceId = {ProxmoxClientFilter.SERVICE, ProxmoxClientFilter.UPLOAD_SERVICE})
 public final class ProxmoxClientFilter implements HttpClientFilter {
 
     /** The HTTP service id of the Proxmox API: {@code micronaut.http.services.proxmox.*}. */
     public static final String SERVICE = "proxmox";
+
+    /** The same API for file uploads, with a read timeout that covers the transfer: see {@link ProxmoxUploads}. */
+    public static final String UPLOAD_SERVICE = "proxmox-upload";
 
     /** Where the API lives on a Proxmox host; the service URL is {@code https://host:port}. */
     public static final String BASE_PATH = "/api2/json";

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param retryAttempts how often a GET is tried again after a transient failure, on top of the first attempt
  * @param maxConcurrent requests in flight to the cluster at most; more wait for a free slot
  * @param rateLimit     requests per second sent to the cluster at most
+ * @param uploadTimeout how long a file upload may take: pveproxy answers only once the whole file is in
  */
 @ConfigurationProperties("proxmox")
 public record ProxmoxConfiguration(
@@ -33,7 +34,8 @@ public record ProxmoxConfiguration(
         @Bindable(defaultValue = "20") double rateLimit,
         @Nullable String defaultNode,
         @Bindable(defaultValue = "1s") Duration taskPollInterval,
-        @Bindable(defaultValue = "110m") Duration ticketLifetime) {
+        @Bindable(defaultValue = "110m") Duration ticketLifetime,
+        @Bindable(defaultValue = "6h") Duration uploadTimeout) {
 
     /** TLS verification of the Proxmox certificate. */
     public enum TlsMode {
@@ -57,7 +59,8 @@ public record ProxmoxConfiguration(
                 + ", tlsFingerprint=" + tlsFingerprint + ", timeout=" + timeout + ", retryAttempts=" + retryAttempts
                 + ", retryDelay=" + retryDelay + ", maxRetryDelay=" + maxRetryDelay + ", maxConcurrent=" + maxConcurrent
                 + ", rateLimit=" + rateLimit + ", defaultNode=" + defaultNode
-                + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime + "]";
+                + ", taskPollInterval=" + taskPollInterval + ", ticketLifetime=" + ticketLifetime
+                + ", uploadTimeout=" + uploadTimeout + "]";
     }
 
     private static String redacted(String secret) {

@@ -87,10 +87,18 @@ public final class ProxmoxErrors {
         if (status >= 200 && status < 300) {
             return unreadable(response, json);
         }
-        String reason = response.reason() == null ? "" : response.reason().trim();
+        return fromStatus(status, response.reason(), parse(bytes(response), json));
+    }
+
+    /** The same from the parts of an answer read by hand: its status, reason phrase and body bytes. */
+    public static ProxmoxApiException fromStatus(int status, String reason, byte[] body, JsonMapper json) {
+        return fromStatus(status, reason, parse(body, json));
+    }
+
+    private static ProxmoxApiException fromStatus(int status, String reasonPhrase, JsonNode body) {
+        String reason = reasonPhrase == null ? "" : reasonPhrase.trim();
         Map<String, String> errors = new LinkedHashMap<>();
         String bodyMessage = null;
-        JsonNode body = body(response, json);
         if (body != null && body.isObject()) {
             JsonNode fieldErrors = body.get("errors");
             if (fieldErrors != null && fieldErrors.isObject()) {
@@ -167,13 +175,12 @@ public final class ProxmoxErrors {
         }
     }
 
-    private static JsonNode body(HttpResponse<?> response, JsonMapper json) {
-        byte[] bytes = bytes(response);
-        if (bytes.length == 0) {
+    private static JsonNode parse(byte[] body, JsonMapper json) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {
-            return json.readValue(bytes, JsonNode.class);
+            return json.readValue(body, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON Schema (2020-12) of a tool's input, generated from its record: names and descriptions from the
- * Jackson annotations, required fields and bounds from the jakarta constraints. Unknown arguments are
+ * Jackson annotations (an enum whose constants all carry {@code @JsonProperty} lists those names, as serde binds
+ * them: a Proxmox value can be a Java keyword such as {@code import}), required fields and bounds from the jakarta
+ * constraints. Unknown arguments are
  * refused by {@link ToolInvoker} with the list of valid ones, so the schema does not spend
  * {@code additionalProperties: false} on every tool of a catalog the agent pays for each turn.
  */
@@ -27,7 +29,7 @@ public final class InputSchemas {
                 .with(new JakartaValidationModule(
                         JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
                         JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
-                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED, JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
                 .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);

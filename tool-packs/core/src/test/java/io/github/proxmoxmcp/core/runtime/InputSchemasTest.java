@@ -33,6 +33,12 @@ class InputSchemasTest {
     record Empty() {
     }
 
+    @Serdeable
+    record Keyword(Kind kind) {
+
+        enum Kind { @JsonProperty("iso") iso, @JsonProperty("import") imports }
+    }
+
     @Test
     void schemaOfARecord() {
         assertEquals("""
@@ -46,6 +52,12 @@ class InputSchemasTest {
                 "options":{"type":"object","additionalProperties":{"type":"string"}}},\
                 "required":["node","vmid"]}""",
                 new InputSchemas().schema(Input.class).toString());
+    }
+
+    @Test
+    void anEnumNamedByJsonPropertyListsThoseNames() {
+        assertEquals("{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\",\"enum\":[\"iso\",\"import\"]}}}",
+                new InputSchemas().schema(Keyword.class).toString());
     }
 
     @Test
