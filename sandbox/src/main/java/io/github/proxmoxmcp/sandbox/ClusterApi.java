@@ -6,12 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /version}, {@code /cluster/*}, {@code /nodes}, {@code /pools}, {@code /storage}. */
+/** {@code /version}, {@code /cluster/*}, {@code /nodes}, {@code /pools}. */
 final class ClusterApi {
-
-    static final String VERSION = "9.1.1";
-    static final String RELEASE = "9.1";
-    static final String REPOID = "42db4a6cf33dac83";
 
     private final Cluster cluster;
     private final Views views;
@@ -22,7 +18,7 @@ final class ClusterApi {
     }
 
     void register(Router r) {
-        r.get("/version", "", q -> version());
+        r.get("/version", "", q -> cluster.pve.versionInfo());
         r.get("/cluster/resources", "type:vm|storage|node|sdn", q -> resources(q.str("type")));
         r.get("/cluster/nextid", "vmid:int", q -> nextId(q.integer("vmid")));
         r.get("/cluster/status", "", q -> status());
@@ -30,16 +26,6 @@ final class ClusterApi {
         r.get("/nodes", "", q -> nodes());
         r.get("/pools", "poolid type:qemu|lxc|storage", q -> pools(q.str("poolid")));
         r.get("/pools/{poolid}", "type:qemu|lxc|storage", q -> pool(q.var("poolid")));
-        r.get("/storage", "type", q -> storages(q.str("type")));
-        r.get("/storage/{storage}", "", q -> storageConfig(cluster.storage(q.var("storage"))));
-    }
-
-    static Map<String, Object> version() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", VERSION);
-        m.put("release", RELEASE);
-        m.put("repoid", REPOID);
-        return m;
     }
 
     private List<Map<String, Object>> resources(String type) {
@@ -74,7 +60,7 @@ final class ClusterApi {
         }
         if (type == null || type.equals("storage")) {
             for (NodeState node : cluster.nodes.values()) {
-                for (StorageDef storage : cluster.storages.values()) {
+                for (StorageDef storage : cluster.storages()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", "storage/" + node.name + "/" + storage.id());
                     m.put("type", "storage");
@@ -214,44 +200,5 @@ final class ClusterApi {
             }
         }
         return out;
-    }
-
-    private List<Map<String, Object>> storages(String type) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StorageDef storage : cluster.storages.values()) {
-            if (type == null || type.equals(storage.type())) {
-                out.add(storageConfig(storage));
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> storageConfig(StorageDef storage) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("storage", storage.id());
-        m.put("type", storage.type());
-        m.put("content", storage.contentList());
-        m.put("digest", Configs.sha1("storage.cfg"));
-        switch (storage.type()) {
-            case "dir" -> {
-                m.put("path", "/var/lib/vz");
-                m.put("prune-backups", "keep-all=1");
-            }
-            case "lvmthin" -> {
-                m.put("thinpool", "data");
-                m.put("vgname", "pve");
-            }
-            default -> {
-                m.put("server", "192.168.1.5");
-                m.put("export", "/srv/pve");
-                m.put("path", "/mnt/pve/" + storage.id());
-                m.put("options", "vers=4.2");
-                m.put("prune-backups", "keep-daily=7,keep-weekly=4");
-            }
-        }
-        if (storage.shared() && !storage.type().equals("nfs")) {
-            m.put("shared", 1);
-        }
-        return m;
     }
 }

@@ -47,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
         new ClusterApi(cluster).register(router);
         new NodeApi(cluster).register(router);
         new StorageApi(cluster).register(router);
+        StorageCollections.register(router, cluster);
         new GuestApi(cluster).register(router);
         new GuestLifecycle(cluster).register(router);
         new AgentApi(cluster).register(router);
