@@ -29,7 +29,6 @@ final class Cluster {
     final Map<String, long[]> capacity = new LinkedHashMap<>();
     final List<Volume> volumes = new ArrayList<>();
     final Map<Integer, Guest> guests = new TreeMap<>();
-    final Map<String, String> pools = new LinkedHashMap<>();
     final List<Task> tasks = new ArrayList<>();
     /** The rows of the declared config collections (firewall, SDN, access, HA, jobs, notifications...). */
     final Tables tables = new Tables();

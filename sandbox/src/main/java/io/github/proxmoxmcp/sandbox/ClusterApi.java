@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /version}, {@code /cluster/*}, {@code /nodes}, {@code /pools}. */
+/** {@code /version}, {@code /cluster/resources|nextid|status|tasks}, {@code /nodes}. */
 final class ClusterApi {
 
     private final Cluster cluster;
@@ -24,8 +24,6 @@ final class ClusterApi {
         r.get("/cluster/status", "", q -> status());
         r.get("/cluster/tasks", "", q -> clusterTasks());
         r.get("/nodes", "", q -> nodes());
-        r.get("/pools", "poolid type:qemu|lxc|storage", q -> pools(q.str("poolid")));
-        r.get("/pools/{poolid}", "type:qemu|lxc|storage", q -> pool(q.var("poolid")));
     }
 
     private List<Map<String, Object>> resources(String type) {
@@ -90,11 +88,11 @@ final class ClusterApi {
             }
         }
         if (type == null) {
-            for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
+            for (Map<String, String> pool : cluster.tables.table(ClusterCollections.POOLS, null).rows) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", "/pool/" + pool.getKey());
+                m.put("id", "/pool/" + pool.get("poolid"));
                 m.put("type", "pool");
-                m.put("pool", pool.getKey());
+                m.put("pool", pool.get("poolid"));
                 out.add(m);
             }
         }
@@ -157,47 +155,6 @@ final class ClusterApi {
             m.remove("disk");
             m.remove("maxdisk");
             out.add(m);
-        }
-        return out;
-    }
-
-    private List<Map<String, Object>> pools(String poolid) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
-            if (poolid == null || poolid.equals(pool.getKey())) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("poolid", pool.getKey());
-                m.put("comment", pool.getValue());
-                if (poolid != null) {
-                    m.put("members", members(pool.getKey()));
-                }
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> pool(String poolid) {
-        if (!cluster.pools.containsKey(poolid)) {
-            throw ApiException.fail("pool '" + poolid + "' does not exist");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("comment", cluster.pools.get(poolid));
-        m.put("members", members(poolid));
-        return m;
-    }
-
-    private List<Map<String, Object>> members(String poolid) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Guest guest : cluster.guests.values()) {
-            if (poolid.equals(guest.pool)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", guest.type + "/" + guest.vmid);
-                m.put("type", guest.type);
-                m.put("node", guest.node);
-                m.putAll(views.guestSummary(guest, !cluster.nodes.get(guest.node).online));
-                out.add(m);
-            }
         }
         return out;
     }

@@ -65,12 +65,17 @@ final class ConfigCollection {
             return new Refusal(400, field, text);
         }
 
+        /** Any other status with a message (proxmox-notify answers 404 and 400 this way). */
+        static Refusal status(int status, String text) {
+            return new Refusal(status, null, text);
+        }
+
         ApiException exception(String prefix, Map<String, String> vars) {
             String message = text;
             for (Map.Entry<String, String> var : vars.entrySet()) {
                 message = message.replace("{" + var.getKey() + "}", var.getValue());
             }
-            return field == null ? ApiException.fail(prefix == null ? message : prefix + message)
+            return field == null ? new ApiException(status, prefix == null ? message : prefix + message)
                     : ApiException.parameter(field, message);
         }
     }
@@ -86,6 +91,7 @@ final class ConfigCollection {
     }
 
     private static final Refusal DIGEST = Refusal.fail("detected modified configuration - file changed by other user? Try again.");
+    private Refusal digestRefusal = DIGEST;
 
     private final Kind kind;
     private final String path;
@@ -94,7 +100,9 @@ final class ConfigCollection {
     private ParamSpec idSpec = ParamSpec.NONE;
     private boolean createAtItem;
     private Function<Request, String> idFrom;
+    private java.util.function.BiFunction<Request, String, String> normalizeId = (q, id) -> id;
     private ParamSpec fields = ParamSpec.NONE;
+    private ParamSpec shown = ParamSpec.NONE;
     private Set<String> fixed = Set.of();
     private String typeField;
     private final Map<String, ParamSpec> types = new LinkedHashMap<>();
@@ -110,12 +118,19 @@ final class ConfigCollection {
     private Insert insert = Insert.APPEND;
     private boolean ignoreCase;
     private boolean digest;
+    private boolean listDigestOnly;
     private boolean blankDeletes;
     private boolean quietDelete;
+    private boolean replacingUpdate;
+    private boolean noDelete;
+    private String storedAt;
+    private final Map<Op, List<Map.Entry<java.util.function.Predicate<Request>, Router.Handler>>> overrides =
+            new java.util.EnumMap<>(Op.class);
     private String renameParam;
     private String pendingGroup;
     private Set<String> pendingPlainKeys = Set.of();
     private String[] taskTypes;
+    private boolean anonymousTasks;
     private Refusal duplicate = Refusal.fail("'{id}' already exists");
     private Refusal missing = Refusal.fail("'{id}' does not exist");
     private Refusal unknownDelete = Refusal.fail("no such option '{key}'");
@@ -179,6 +194,12 @@ final class ConfigCollection {
 
     ConfigCollection fields(String spec) {
         fields = fields.plus(spec);
+        return this;
+    }
+
+    /** Keys the rows hold that no request sets (computed by hooks), declared for their type on reads. */
+    ConfigCollection shows(String spec) {
+        shown = shown.plus(spec);
         return this;
     }
 
@@ -261,6 +282,13 @@ final class ConfigCollection {
         return this;
     }
 
+    /** Like {@link #digest()}, but only list entries carry it (reading one row shows none). */
+    ConfigCollection listDigest() {
+        digest = true;
+        listDigestOnly = true;
+        return this;
+    }
+
     /** An empty (or {@code -}) value on update removes the key, as the firewall does. */
     ConfigCollection blankDeletes() {
         blankDeletes = true;
@@ -270,6 +298,36 @@ final class ConfigCollection {
     /** Deleting an id that does not exist succeeds without a word. */
     ConfigCollection quietDelete() {
         quietDelete = true;
+        return this;
+    }
+
+    /** Update sets only what the request names, and takes no {@code delete} (users, groups, roles). */
+    ConfigCollection noDelete() {
+        noDelete = true;
+        return this;
+    }
+
+    /**
+     * Update sets the declared fields from the request and drops those it leaves out (no {@code delete}); the
+     * fields keep their required flags.
+     */
+    ConfigCollection replacingUpdate() {
+        replacingUpdate = true;
+        return this;
+    }
+
+    /**
+     * Where the rows live when several paths share one config file, e.g. {@code /firewall/{vmid}/rules} for the
+     * qemu and lxc paths of a guest firewall on any node. The template's variables are the path's.
+     */
+    ConfigCollection storedAt(String keyTemplate) {
+        storedAt = keyTemplate;
+        return this;
+    }
+
+    /** A request of this operation that matches {@code when} is handled by {@code handler} instead. */
+    ConfigCollection override(Op op, java.util.function.Predicate<Request> when, Router.Handler handler) {
+        overrides.computeIfAbsent(op, k -> new ArrayList<>()).add(Map.entry(when, handler));
         return this;
     }
 
@@ -285,6 +343,12 @@ final class ConfigCollection {
         return this;
     }
 
+    /** How an id in the item path maps to the stored one ({@code 100} to {@code vm:100}). */
+    ConfigCollection normalizeId(java.util.function.BiFunction<Request, String, String> normalize) {
+        normalizeId = normalize;
+        return this;
+    }
+
     /** {@code PUT item} with this parameter renames the row (refused as a duplicate when the name is taken). */
     ConfigCollection renamedBy(String param) {
         renameParam = param;
@@ -294,7 +358,8 @@ final class ConfigCollection {
 
     /**
      * Writes stay pending until the group is applied ({@link Tables#commit}): reads show the written config,
-     * {@code running=1} the applied one, {@code pending=1} the difference with {@code state} and {@code pending}.
+     * {@code running=1} the applied one, {@code pending=1} the difference with {@code state} and {@code pending}
+     * (those two carry {@code "digest": null}, as pve-network's do).
      * {@code plainKeys} are shown from the config even when they differ (SDN: {@code type}, {@code vnet}).
      */
     ConfigCollection pending(String group, String... plainKeys) {
@@ -308,6 +373,18 @@ final class ConfigCollection {
     /** Writes answer a UPID of these task types (create, update, delete) and are applied when the task ends. */
     ConfigCollection task(String createType, String updateType, String deleteType) {
         taskTypes = new String[] {createType, updateType, deleteType};
+        return this;
+    }
+
+    /** The tasks carry no id in their UPID (ACME's do not). */
+    ConfigCollection anonymousTasks() {
+        anonymousTasks = true;
+        return this;
+    }
+
+    /** How a stale {@code digest} is refused (default: the 500 of PVE::Tools::assert_if_modified). */
+    ConfigCollection digestRefusal(Refusal refusal) {
+        digestRefusal = refusal;
         return this;
     }
 
@@ -396,7 +473,7 @@ final class ConfigCollection {
 
     /** The table under this collection's path with the path variables filled in order (for seed data). */
     Tables.Table table(Cluster c, String... vars) {
-        String key = path;
+        String key = storedAt != null ? storedAt : path;
         for (String var : vars) {
             key = key.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(var));
         }
@@ -404,7 +481,7 @@ final class ConfigCollection {
     }
 
     Tables.Table table(Request q) {
-        String key = path;
+        String key = storedAt != null ? storedAt : path;
         for (Map.Entry<String, String> var : q.vars.entrySet()) {
             key = key.replace("{" + var.getKey() + "}", var.getValue());
         }
@@ -425,13 +502,26 @@ final class ConfigCollection {
         return idField;
     }
 
+    /** The collection path (list and create). */
+    String path() {
+        return path;
+    }
+
+    /** Refuses a write whose {@code digest} is not the table's, as PVE::Tools::assert_if_modified does. */
+    static void requireDigest(Request q, Tables.Table table) {
+        if (q.has("digest") && !q.str("digest").equals(table.digest())) {
+            throw DIGEST.exception(null, Map.of());
+        }
+    }
+
     private boolean sameId(String a, String b) {
         return a != null && (ignoreCase ? a.equalsIgnoreCase(b) : a.equals(b));
     }
 
     private String keyOf(Request q) {
         String template = itemPath.substring(itemPath.lastIndexOf('{') + 1, itemPath.length() - 1);
-        return q.var(template);
+        String id = q.var(template);
+        return id == null ? null : normalizeId.apply(q, id);
     }
 
     private Map<String, String> require(Request q, Tables.Table table, String id) {
@@ -444,7 +534,7 @@ final class ConfigCollection {
 
     // ---- routes ----
 
-    void register(Router router, Cluster c) {
+    ConfigCollection register(Router router, Cluster c) {
         this.cluster = c;
         ParamSpec idParam = idSpec.params().isEmpty() ? ParamSpec.NONE : idSpec;
         ParamSpec itemSpec = kind == Kind.SINGLE ? scopeSpec : scopeSpec.plus(idParam.optional());
@@ -452,13 +542,14 @@ final class ConfigCollection {
         for (ParamSpec typeSpec : types.values()) {
             allFields = allFields.plus(typeSpec.optional());
         }
-        ParamSpec updatable = allFields.without(fixed).without(Set.of(idField == null ? "" : idField)).optional()
-                .plus("delete").plus(digest || kind == Kind.SINGLE ? "digest" : "");
+        ParamSpec updatable = allFields.without(fixed).without(Set.of(idField == null ? "" : idField));
+        updatable = replacingUpdate ? updatable : noDelete ? updatable.optional() : updatable.optional().plus("delete");
+        updatable = updatable.plus(digest || kind == Kind.SINGLE ? "digest" : "");
         if (kind == Kind.ORDERED) {
             updatable = updatable.plus("moveto:int(0..)");
         }
         if (ops.contains(Op.LIST)) {
-            router.add("GET", path, scopeSpec.plus(listParams), this::list);
+            router.add("GET", path, scopeSpec.plus(listParams), handler(Op.LIST, this::list));
         }
         if (ops.contains(Op.CREATE)) {
             ParamSpec create = scopeSpec.plus(allFields).plus(createParams);
@@ -467,17 +558,43 @@ final class ConfigCollection {
             } else if (kind == Kind.ORDERED) {
                 create = create.plus("pos:int(0..)").plus(digest ? "digest" : "");
             }
-            router.add("POST", createAtItem ? itemPath : path, create, this::create);
+            router.add("POST", createAtItem ? itemPath : path, create, handler(Op.CREATE, this::create));
         }
         if (ops.contains(Op.READ)) {
-            router.add("GET", itemPath, itemSpec.plus(readParams), kind == Kind.SINGLE ? this::readSingle : this::read);
+            router.add("GET", itemPath, itemSpec.plus(readParams), handler(Op.READ, kind == Kind.SINGLE ? this::readSingle : this::read));
         }
         if (ops.contains(Op.UPDATE)) {
-            router.add("PUT", itemPath, itemSpec.plus(updatable).plus(updateParams), kind == Kind.SINGLE ? this::updateSingle : this::update);
+            router.add("PUT", itemPath, itemSpec.plus(updatable).plus(updateParams),
+                    handler(Op.UPDATE, kind == Kind.SINGLE ? this::updateSingle : this::update));
         }
         if (ops.contains(Op.DELETE)) {
-            router.add("DELETE", itemPath, itemSpec.plus(digest ? "digest" : "").plus(deleteParams), this::delete);
+            router.add("DELETE", itemPath, itemSpec.plus(digest ? "digest" : "").plus(deleteParams), handler(Op.DELETE, this::delete));
         }
+        return this;
+    }
+
+    /** Serves one operation for a request built elsewhere (an endpoint that names the id in a parameter). */
+    Object handle(Op op, Request q) {
+        return handler(op, switch (op) {
+            case LIST -> this::list;
+            case CREATE -> this::create;
+            case READ -> kind == Kind.SINGLE ? this::readSingle : this::read;
+            case UPDATE -> kind == Kind.SINGLE ? this::updateSingle : this::update;
+            case DELETE -> this::delete;
+        }).handle(q);
+    }
+
+    /** The operation's handler; overrides are looked up per request, so they may be declared after registering. */
+    private Router.Handler handler(Op op, Router.Handler standard) {
+        return q -> {
+            for (Map.Entry<java.util.function.Predicate<Request>, Router.Handler> entry : overrides.getOrDefault(op, List.of())) {
+                if (entry.getKey().test(q)) {
+                    enter(q);
+                    return entry.getValue().handle(q);
+                }
+            }
+            return standard.handle(q);
+        };
     }
 
     private void enter(Request q) {
@@ -496,11 +613,15 @@ final class ConfigCollection {
             rows.sort(Comparator.comparing(row -> sortKey(row.get(idField))));
         }
         List<Object> out = new ArrayList<>();
-        String digestValue = table.digest();
+        String digestValue = digest ? table.digest() : null;
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             if (filters.stream().allMatch(f -> f.test(q, row))) {
-                out.add(render(q, row, running ? null : digestValue, i));
+                Map<String, Object> entry = render(q, row, running ? null : digestValue, i);
+                if (running && digest) {
+                    entry.put("digest", null);
+                }
+                out.add(entry);
             }
         }
         return out;
@@ -530,7 +651,11 @@ final class ConfigCollection {
             source = new Tables.Table(null);
             source.rows.addAll(table.running);
         }
-        return render(q, require(q, source, id), running || !digest ? null : table.digest(), -1);
+        Map<String, Object> out = render(q, require(q, source, id), running || !digest || listDigestOnly ? null : table.digest(), -1);
+        if (running && digest) {
+            out.put("digest", null);
+        }
+        return out;
     }
 
     private Object readSingle(Request q) {
@@ -554,7 +679,7 @@ final class ConfigCollection {
             throw duplicate.exception(createFailed, vars(q, id, null));
         }
         for (ParamSpec.Param param : fieldsOf(typeOf(q, null)).params()) {
-            String value = q.str(param.name());
+            String value = value(q, param);
             if (value != null && !param.name().equals(idField) && !(blankDeletes && blank(value))) {
                 item.put(param.name(), value);
             }
@@ -598,8 +723,14 @@ final class ConfigCollection {
         Map<String, String> item = new LinkedHashMap<>(row);
         ParamSpec known = fieldsOf(type);
         for (ParamSpec.Param param : known.params()) {
-            String value = q.str(param.name());
-            if (value == null || param.name().equals(idField) || fixed.contains(param.name())) {
+            String value = value(q, param);
+            if (param.name().equals(idField) || fixed.contains(param.name())) {
+                continue;
+            }
+            if (value == null) {
+                if (replacingUpdate) {
+                    item.remove(param.name());
+                }
                 continue;
             }
             if (blankDeletes && blank(value)) {
@@ -652,7 +783,7 @@ final class ConfigCollection {
         Map<String, String> row = table.rows.getFirst();
         Map<String, String> item = new LinkedHashMap<>(row);
         for (ParamSpec.Param param : fields.params()) {
-            String value = q.str(param.name());
+            String value = value(q, param);
             if (value != null) {
                 item.put(param.name(), value);
             }
@@ -709,14 +840,14 @@ final class ConfigCollection {
             return answer.get();
         }
         String node = q.node() != null ? q.node() : cluster.nodes.keySet().iterator().next();
-        return cluster.startTask(node, taskTypes[op], id == null ? "" : id, q.user, t -> apply.run());
+        return cluster.startTask(node, taskTypes[op], id == null || anonymousTasks ? "" : id, q.user, t -> apply.run());
     }
 
     // ---- checks ----
 
     private void checkDigest(Request q, Tables.Table table, String prefix) {
         if (q.has("digest") && !q.str("digest").equals(table.digest())) {
-            throw DIGEST.exception(prefix, Map.of());
+            throw digestRefusal.exception(prefix, Map.of());
         }
     }
 
@@ -771,6 +902,14 @@ final class ConfigCollection {
         }
     }
 
+    /** A request value as a row stores it: the values of a repeated (list) parameter one per line. */
+    private static String value(Request q, ParamSpec.Param param) {
+        if (param.type().equals("list")) {
+            return q.has(param.name()) ? String.join("\n", q.all(param.name())) : null;
+        }
+        return q.str(param.name());
+    }
+
     private static boolean blank(String value) {
         return value.isEmpty() || value.equals("-");
     }
@@ -812,6 +951,9 @@ final class ConfigCollection {
 
     private ParamSpec.Param declared(String type, String key) {
         ParamSpec.Param param = fieldsOf(type).find(key);
+        if (param == null) {
+            param = shown.find(key);
+        }
         return param == null && key.equals(idField) ? idSpec.find(key) : param;
     }
 
@@ -902,6 +1044,9 @@ final class ConfigCollection {
         for (Map.Entry<String, Map<String, Object>> entry : out.entrySet()) {
             Map<String, Object> e = entry.getValue();
             e.put(idField, entry.getKey());
+            if (digest) {
+                e.put("digest", null);
+            }
             Map<String, String> row = config.getOrDefault(entry.getKey(), running.get(entry.getKey()));
             views.forEach(v -> v.decorate(q, row, e));
         }

@@ -14,10 +14,11 @@ final class Formats {
     /** Loaded without compiling a pattern: route declarations ask this at start-up. */
     private static final Set<String> NAMES = Set.of("pve-fw-alias", "ipset-name", "pve-security-group-name",
             "pve-sdn-zone-id", "pve-sdn-vnet-id", "pve-sdn-controller-id", "pve-sdn-ipam-id", "pve-sdn-dns-id",
-            "pve-fw-action", "proxmox-notify-name", "pve-configid", "pve-ha-group-id", "pve-ha-rule-id", "pve-storage-id",
+            "pve-fw-action", "proxmox-notify-name", "pve-token-subid", "pve-configid", "pve-ha-group-id", "pve-ha-rule-id", "pve-storage-id",
             "acme-plugin-id", "pve-vmid", "pve-node", "pve-node-list", "ip", "ipv4", "ipv6", "CIDR", "CIDRv4", "CIDRv6",
             "IPorCIDR", "IPorCIDRorAlias", "email", "dns-name", "pve-userid", "pve-tokenid", "pve-realm", "pve-groupid",
-            "pve-roleid", "pve-poolid", "pve-ha-resource-or-vm-id");
+            "pve-roleid", "pve-poolid", "pve-ha-resource-or-vm-id", "pve-sdn-subnet-id", "pve-ha-resource-id-list",
+            "pve-ha-node-list", "email-list");
 
     static boolean known(String format) {
         return NAMES.contains(format);
@@ -66,17 +67,18 @@ final class Formats {
                 "(?:[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?");
 
         /** Schema patterns with their length limits, named by the standard option that declares them. */
-        private static final Map<String, Shape> SHAPES = Map.of(
-                "pve-fw-alias", new Shape(FW_NAME, 2, 64),
-                "ipset-name", new Shape(FW_NAME, 2, 64),
-                "pve-security-group-name", new Shape(FW_NAME, 2, 18),
-                "pve-sdn-zone-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 8),
-                "pve-sdn-vnet-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 8),
-                "pve-sdn-controller-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*[a-zA-Z0-9]"), 2, 64),
-                "pve-sdn-ipam-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 64),
-                "pve-sdn-dns-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 64),
-                "pve-fw-action", new Shape(FW_NAME, 0, 20),
-                "proxmox-notify-name", new Shape(Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*"), 0, Integer.MAX_VALUE));
+        private static final Map<String, Shape> SHAPES = Map.ofEntries(
+                Map.entry("pve-fw-alias", new Shape(FW_NAME, 2, 64)),
+                Map.entry("ipset-name", new Shape(FW_NAME, 2, 64)),
+                Map.entry("pve-security-group-name", new Shape(FW_NAME, 2, 18)),
+                Map.entry("pve-sdn-zone-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 8)),
+                Map.entry("pve-sdn-vnet-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 8)),
+                Map.entry("pve-sdn-controller-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*[a-zA-Z0-9]"), 2, 64)),
+                Map.entry("pve-sdn-ipam-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 64)),
+                Map.entry("pve-sdn-dns-id", new Shape(Pattern.compile("[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"), 2, 64)),
+                Map.entry("pve-fw-action", new Shape(FW_NAME, 0, 20)),
+                Map.entry("pve-token-subid", new Shape(Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+"), 0, Integer.MAX_VALUE)),
+                Map.entry("proxmox-notify-name", new Shape(Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*"), 0, Integer.MAX_VALUE)));
 
 
         static String problem(String format, String value) {
@@ -125,6 +127,14 @@ final class Formats {
                 case "IPorCIDRorAlias" -> ok(IP_OR_CIDR.matcher(v).matches() || v.matches("(dc/|guest/)?" + FW_NAME.pattern()),
                         "value does not look like a valid IP address or CIDR network");
                 case "email" -> ok(EMAIL.matcher(v).matches(), "value does not look like a valid email address");
+            case "email-list" -> {
+                for (String mail : v.split("[,;\\s]+")) {
+                    if (!EMAIL.matcher(mail).matches()) {
+                        yield new Check("value does not look like a valid email address");
+                    }
+                }
+                yield Check.OK;
+            }
                 case "dns-name" -> ok(DNS_NAME.matcher(v).matches(), "value does not look like a valid DNS name");
                 case "pve-userid" -> v.length() < 3 ? new Check("user name '" + v + "' is too short")
                         : v.length() > 64 ? new Check("user name '" + v + "' is too long (" + v.length() + " > 64)")
@@ -135,7 +145,28 @@ final class Formats {
                 case "pve-roleid" -> ok(GROUP.matcher(v).matches(), "role name '" + v + "' contains invalid characters");
                 case "pve-poolid" -> v.split("/", -1).length > 3 ? new Check("pool name '" + v + "' nested too deeply (max levels = 3)")
                         : ok(POOL.matcher(v).matches(), "pool name '" + v + "' contains invalid characters");
-                case "pve-ha-resource-or-vm-id" -> ok(v.matches("\\d+|[a-z]+:\\d+"), "unable to parse service id '" + v + "'");
+                case "pve-ha-node-list" -> {
+                for (String node : v.split(",")) {
+                    if (!node.matches("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(:\\d+)?")) {
+                        yield new Check("value does not look like a valid node name");
+                    }
+                }
+                yield Check.OK;
+            }
+            case "pve-ha-resource-id-list" -> {
+                for (String sid : v.split(",")) {
+                    if (!sid.matches("[a-z]+:\\d+")) {
+                        yield new Check("unable to parse service id '" + sid + "'");
+                    }
+                }
+                yield Check.OK;
+            }
+            case "pve-sdn-subnet-id" -> {
+                String[] parts = v.split("-");
+                String cidr = v.contains("/") ? v : parts.length == 3 ? parts[1] + "/" + parts[2] : "";
+                yield ok(cidr(cidr, CIDR4_RE, 32) || cidr(cidr, CIDR6_RE, 128), "value does not look like a valid CIDR network");
+            }
+            case "pve-ha-resource-or-vm-id" -> ok(v.matches("\\d+|[a-z]+:\\d+"), "unable to parse service id '" + v + "'");
                 default -> Check.UNKNOWN;
             };
         }

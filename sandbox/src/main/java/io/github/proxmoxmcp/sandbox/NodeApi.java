@@ -73,7 +73,6 @@ final class NodeApi {
             return views.rrd(q.str("timeframe"), views.nodeCpu(n), n.maxmem, views.nodeMem(n), 100_861_726_720L,
                     n.maxcpu, true, n.index * 11);
         });
-        r.get("/nodes/{node}/replication", "guest:int", q -> List.of());
         r.get("/nodes/{node}/report", "", q -> report(cluster.node(q.node())));
     }
 

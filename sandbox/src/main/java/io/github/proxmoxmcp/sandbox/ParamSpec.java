@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code name[*][!][:type][=default]}:
  * <ul>
  * <li>{@code name*} (or {@code name:type*}) is required, {@code name!} is write-only (a secret: accepted, never shown on a read);</li>
- * <li>type {@code int}, {@code int(0..)}, {@code int(1..4094)}, {@code num}, {@code bool}, an enumeration
+ * <li>type {@code int}, {@code int(0..)}, {@code int(1..4094)}, {@code num}, {@code bool}, {@code list} (an array
+ *     parameter: the name repeats, a read returns a JSON array), an enumeration
  *     {@code a|b|c}, or a Proxmox format known to {@link Formats} ({@code pve-storage-id}, {@code CIDR}, ...);</li>
  * <li>{@code =default} is the value a read shows while the key is unset (declare it only where Proxmox's read
  *     does);</li>
@@ -32,6 +33,7 @@ final class ParamSpec {
                 case "int" -> value.trim().matches("-?\\d+") ? (Object) Long.parseLong(value.trim()) : value;
                 case "bool" -> Request.isBoolean(value) ? (Object) (Request.isTrue(value) ? 1 : 0) : value;
                 case "num" -> value.trim().matches("-?\\d+(\\.\\d+)?") ? (Object) Double.parseDouble(value.trim()) : value;
+                case "list" -> value.isEmpty() ? List.of() : List.of(value.split("\n", -1));
                 default -> value;
             };
         }
@@ -81,8 +83,10 @@ final class ParamSpec {
                 min = range[0].isEmpty() ? null : Long.valueOf(range[0]);
                 max = range.length < 2 || range[1].isEmpty() ? null : Long.valueOf(range[1]);
                 type = t.substring(0, 3);
-            } else if (t.equals("int") || t.equals("bool") || t.equals("num") || Formats.known(t)) {
+            } else if (t.equals("int") || t.equals("bool") || t.equals("num") || t.equals("list") || Formats.known(t)) {
                 type = t;
+            } else if (t.startsWith("pve-")) {
+                throw new IllegalArgumentException("no check for the Proxmox format " + t + " (add it to Formats)");
             } else {
                 type = "enum";
                 values = List.of(t.split("\\|"));
@@ -195,7 +199,7 @@ final class ParamSpec {
             case "bool" -> Request.isBoolean(value) ? null : "type check ('boolean') failed - got '" + value + "'";
             case "enum" -> param.values.contains(value) ? null
                     : "value '" + value + "' does not have a value in the enumeration '" + String.join(", ", param.values) + "'";
-            case "string" -> null;
+            case "string", "list" -> null;
             default -> Formats.problem(param.type, value);
         };
     }

@@ -48,6 +48,14 @@ public final class Sandbox implements AutoCloseable {
         new NodeApi(cluster).register(router);
         new StorageApi(cluster).register(router);
         StorageCollections.register(router, cluster);
+        SdnCollections.register(router, cluster);
+        FirewallCollections.register(router, cluster);
+        AccessCollections.register(router, cluster);
+        HaCollections.register(router, cluster);
+        ClusterCollections.register(router, cluster);
+        CephApi.register(router, cluster);
+        AcmeCollections.register(router, cluster);
+        NotificationCollections.register(router, cluster);
         new GuestApi(cluster).register(router);
         new GuestLifecycle(cluster).register(router);
         new AgentApi(cluster).register(router);

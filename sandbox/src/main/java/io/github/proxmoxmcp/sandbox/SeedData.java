@@ -29,8 +29,6 @@ final class SeedData {
         c.capacity.put("local-lvm", new long[] {350 * GIB, 0});
         c.capacity.put("nfs-shared", new long[] {1024 * GIB, 900 * GIB});
 
-        c.pools.put("production", "Production services");
-        c.pools.put("development", "Development and build machines");
 
         for (String node : c.nodes.keySet()) {
             long t = now - 40 * DAY;

@@ -62,6 +62,19 @@ final class Tables {
         tables.remove(key);
     }
 
+    /** Moves a table to another key (a renamed IP set keeps its entries). */
+    void move(String from, String to) {
+        Table table = tables.remove(from);
+        if (table != null) {
+            tables.put(to, table);
+        }
+    }
+
+    /** Every table by key, for changes that reach across collections (a renamed security group). */
+    Map<String, Table> all() {
+        return java.util.Collections.unmodifiableMap(tables);
+    }
+
     /** Applies the pending state of every table of a group (SDN's {@code PUT /cluster/sdn}). */
     void commit(String group) {
         for (Table table : tables.values()) {
