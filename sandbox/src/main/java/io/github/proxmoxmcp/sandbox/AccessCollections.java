@@ -443,7 +443,7 @@ final class AccessCollections {
     private static void seed(Cluster c) {
         Tables tables = c.tables;
         SplittableRandom random = new SplittableRandom(c.seed ^ 0xACCE55L);
-        long now = c.now();
+        long now = c.startTime;
         Tables.Table domains = tables.table(DOMAINS, null);
         domains.add("realm", "pam", "type", "pam", "comment", "Linux PAM standard authentication");
         domains.add("realm", "pve", "type", "pve", "comment", "Proxmox VE authentication server", "default", "1");

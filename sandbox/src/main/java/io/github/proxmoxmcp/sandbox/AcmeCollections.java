@@ -167,7 +167,7 @@ final class AcmeCollections {
     // ---- seed: a Let's Encrypt account, a Cloudflare DNS plugin, an ACME certificate on pve1 ----
 
     private static void seed(Cluster c) {
-        long now = c.now();
+        long now = c.startTime;
         c.tables.table(ACCOUNTS, null).add("name", "default", "contact", "admin@example.com", "directory", LETS_ENCRYPT,
                 "tos_url", TOS, "created", ISO.format(Instant.ofEpochSecond(now - 200 * 86_400L)),
                 "location", "https://acme-v02.api.letsencrypt.org/acme/acct/" + (2_100_000_000L + c.seed % 99_999_999));

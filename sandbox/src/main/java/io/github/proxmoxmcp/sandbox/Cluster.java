@@ -22,6 +22,8 @@ final class Cluster {
     /** Drives every value the generated data of the collections needs, apart from the guests' stream. */
     final long seed;
     final SplittableRandom random;
+    /** "now" when the sandbox started: seed data is dated from it, whenever a domain is first used. */
+    final long startTime;
     final Duration taskDuration;
     final long startNanos = System.nanoTime();
     final Map<String, NodeState> nodes = new LinkedHashMap<>();
@@ -41,6 +43,7 @@ final class Cluster {
         this.pve = PveVersion.of(options.pveMajor());
         this.seed = options.seed();
         this.random = new SplittableRandom(options.seed());
+        this.startTime = clock.now();
         this.taskDuration = options.taskDuration();
     }
 

@@ -48,14 +48,34 @@ final class Tables {
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<Map.Entry<String, Runnable>> deferred = new ArrayList<>();
+
+    /** Runs {@code seed} before the first use of a table whose key starts with {@code prefix}. */
+    void defer(String prefix, Runnable seed) {
+        deferred.add(Map.entry(prefix, seed));
+    }
 
     Table table(String key, String group) {
+        seedFor(key);
         return tables.computeIfAbsent(key, k -> new Table(group));
     }
 
     /** The table at {@code key}, or {@code null} when nothing was ever written there. */
     Table find(String key) {
+        seedFor(key);
         return tables.get(key);
+    }
+
+    private void seedFor(String key) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Runnable> entry : List.copyOf(deferred)) {
+            if (key.startsWith(entry.getKey())) {
+                deferred.remove(entry);
+                entry.getValue().run();
+            }
+        }
     }
 
     void remove(String key) {

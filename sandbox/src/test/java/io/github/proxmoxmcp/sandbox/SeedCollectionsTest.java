@@ -52,6 +52,25 @@ class SeedCollectionsTest {
     }
 
     @Test
+    void aDomainSeedsTheSameDataWhenItIsFirstUsedLate() {
+        List<String> paths = List.of("/access/users", "/nodes/pve1/certificates/info", "/cluster/acme/account/default",
+                "/cluster/ha/status/current", "/pools/production");
+        List<String> early = new ArrayList<>();
+        try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS)) {
+            Api api = new Api(sandbox);
+            paths.forEach(p -> early.add(api.get(p).raw()));
+        }
+        try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS)) {
+            Api api = new Api(sandbox);
+            assertEquals("OK", api.run("POST", "/nodes/pve1/qemu/102/status/start"));
+            assertEquals("OK", api.run("POST", "/nodes/pve1/qemu/102/status/stop"));
+            List<String> late = new ArrayList<>();
+            paths.forEach(p -> late.add(api.get(p).raw()));
+            assertEquals(early.subList(0, 3), late.subList(0, 3), "seed data is dated from the start, not from first use");
+        }
+    }
+
+    @Test
     void aBelievableSmallCluster() {
         try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS)) {
             Api api = new Api(sandbox);
