@@ -150,14 +150,11 @@ final class HaCollections {
                         }
                     })
                     .register(r, c);
-            for (String[] op : new String[][] {{"GET", "index groups"}, {"POST", "create group"}}) {
-                r.add(op[0], GROUPS, ParamSpec.of(op[0].equals("POST") ? "group* nodes* comment nofailback:bool restricted:bool type:group" : ""),
-                        q -> migrated(op[1].substring(0, op[1].indexOf(' ')) + " " + op[1].substring(op[1].indexOf(' ') + 1)));
-            }
-            r.add("GET", GROUPS + "/{group}", ParamSpec.NONE, q -> migrated("read group"));
-            r.add("PUT", GROUPS + "/{group}", ParamSpec.of("comment delete digest nodes nofailback:bool restricted:bool"),
-                    q -> migrated("update group"));
-            r.add("DELETE", GROUPS + "/{group}", ParamSpec.NONE, q -> migrated("delete group"));
+            r.get(GROUPS, "", q -> migrated("index groups"));
+            r.post(GROUPS, "group* nodes* comment nofailback:bool restricted:bool type:group", q -> migrated("create group"));
+            r.get(GROUPS + "/{group}", "", q -> migrated("read group"));
+            r.put(GROUPS + "/{group}", "comment delete digest nodes nofailback:bool restricted:bool", q -> migrated("update group"));
+            r.delete(GROUPS + "/{group}", "", q -> migrated("delete group"));
         } else {
             ConfigCollection.keyed(GROUPS, "group:pve-ha-group-id")
                     .fields("nodes*:pve-ha-node-list type:group comment nofailback:bool restricted:bool")
