@@ -18,22 +18,32 @@ final class Cluster {
     static final String CLUSTER_NAME = "sandbox";
 
     final SimClock clock;
+    final PveVersion pve;
+    /** Drives every value the generated data of the collections needs, apart from the guests' stream. */
+    final long seed;
     final SplittableRandom random;
+    /** "now" when the sandbox started: seed data is dated from it, whenever a domain is first used. */
+    final long startTime;
     final Duration taskDuration;
     final long startNanos = System.nanoTime();
     final Map<String, NodeState> nodes = new LinkedHashMap<>();
-    final Map<String, StorageDef> storages = new LinkedHashMap<>();
+    /** Total and already used bytes of each storage, by id; the storage configuration itself is a collection. */
+    final Map<String, long[]> capacity = new LinkedHashMap<>();
     final List<Volume> volumes = new ArrayList<>();
     final Map<Integer, Guest> guests = new TreeMap<>();
-    final Map<String, String> pools = new LinkedHashMap<>();
     final List<Task> tasks = new ArrayList<>();
+    /** The rows of the declared config collections (firewall, SDN, access, HA, jobs, notifications...). */
+    final Tables tables = new Tables();
     /** Guest-agent exec results by VMID and pid. */
     final Map<String, Map<String, Object>> agentExecs = new LinkedHashMap<>();
     private int nextPid = 0x1A00;
 
     Cluster(SandboxOptions options) {
         this.clock = new SimClock(options.fixedClock());
+        this.pve = PveVersion.of(options.pveMajor());
+        this.seed = options.seed();
         this.random = new SplittableRandom(options.seed());
+        this.startTime = clock.now();
         this.taskDuration = options.taskDuration();
     }
 
@@ -65,11 +75,26 @@ final class Cluster {
     }
 
     StorageDef storage(String id) {
-        StorageDef storage = storages.get(id);
-        if (storage == null) {
-            throw ApiException.fail("storage '" + id + "' does not exist");
+        for (StorageDef storage : storages()) {
+            if (storage.id().equals(id)) {
+                return storage;
+            }
         }
-        return storage;
+        throw ApiException.fail("storage '" + id + "' does not exist");
+    }
+
+    /** The configured storages, sorted by id, with their simulated capacity. */
+    List<StorageDef> storages() {
+        List<Map<String, String>> rows = new ArrayList<>(tables.table(StorageCollections.PATH, null).rows);
+        rows.sort(java.util.Comparator.comparing(row -> row.get("storage")));
+        List<StorageDef> out = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            String id = row.get("storage");
+            long[] size = capacity.getOrDefault(id, new long[] {512L << 30, 0});
+            boolean shared = StorageCollections.SHARED_TYPES.contains(row.get("type")) || Request.isTrue(row.getOrDefault("shared", "0"));
+            out.add(new StorageDef(id, row.get("type"), StorageCollections.content(row), shared, size[0], size[1]));
+        }
+        return out;
     }
 
     int nextId() {

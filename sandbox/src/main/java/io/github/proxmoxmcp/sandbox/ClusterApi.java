@@ -6,12 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /version}, {@code /cluster/*}, {@code /nodes}, {@code /pools}, {@code /storage}. */
+/** {@code /version}, {@code /cluster/resources|nextid|status|tasks}, {@code /nodes}. */
 final class ClusterApi {
-
-    static final String VERSION = "9.1.1";
-    static final String RELEASE = "9.1";
-    static final String REPOID = "42db4a6cf33dac83";
 
     private final Cluster cluster;
     private final Views views;
@@ -22,24 +18,12 @@ final class ClusterApi {
     }
 
     void register(Router r) {
-        r.get("/version", "", q -> version());
+        r.get("/version", "", q -> cluster.pve.versionInfo());
         r.get("/cluster/resources", "type:vm|storage|node|sdn", q -> resources(q.str("type")));
         r.get("/cluster/nextid", "vmid:int", q -> nextId(q.integer("vmid")));
         r.get("/cluster/status", "", q -> status());
         r.get("/cluster/tasks", "", q -> clusterTasks());
         r.get("/nodes", "", q -> nodes());
-        r.get("/pools", "poolid type:qemu|lxc|storage", q -> pools(q.str("poolid")));
-        r.get("/pools/{poolid}", "type:qemu|lxc|storage", q -> pool(q.var("poolid")));
-        r.get("/storage", "type", q -> storages(q.str("type")));
-        r.get("/storage/{storage}", "", q -> storageConfig(cluster.storage(q.var("storage"))));
-    }
-
-    static Map<String, Object> version() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", VERSION);
-        m.put("release", RELEASE);
-        m.put("repoid", REPOID);
-        return m;
     }
 
     private List<Map<String, Object>> resources(String type) {
@@ -74,7 +58,7 @@ final class ClusterApi {
         }
         if (type == null || type.equals("storage")) {
             for (NodeState node : cluster.nodes.values()) {
-                for (StorageDef storage : cluster.storages.values()) {
+                for (StorageDef storage : cluster.storages()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", "storage/" + node.name + "/" + storage.id());
                     m.put("type", "storage");
@@ -104,11 +88,11 @@ final class ClusterApi {
             }
         }
         if (type == null) {
-            for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
+            for (Map<String, String> pool : cluster.tables.table(ClusterCollections.POOLS, null).rows) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", "/pool/" + pool.getKey());
+                m.put("id", "/pool/" + pool.get("poolid"));
                 m.put("type", "pool");
-                m.put("pool", pool.getKey());
+                m.put("pool", pool.get("poolid"));
                 out.add(m);
             }
         }
@@ -173,85 +157,5 @@ final class ClusterApi {
             out.add(m);
         }
         return out;
-    }
-
-    private List<Map<String, Object>> pools(String poolid) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map.Entry<String, String> pool : cluster.pools.entrySet()) {
-            if (poolid == null || poolid.equals(pool.getKey())) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("poolid", pool.getKey());
-                m.put("comment", pool.getValue());
-                if (poolid != null) {
-                    m.put("members", members(pool.getKey()));
-                }
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> pool(String poolid) {
-        if (!cluster.pools.containsKey(poolid)) {
-            throw ApiException.fail("pool '" + poolid + "' does not exist");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("comment", cluster.pools.get(poolid));
-        m.put("members", members(poolid));
-        return m;
-    }
-
-    private List<Map<String, Object>> members(String poolid) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Guest guest : cluster.guests.values()) {
-            if (poolid.equals(guest.pool)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", guest.type + "/" + guest.vmid);
-                m.put("type", guest.type);
-                m.put("node", guest.node);
-                m.putAll(views.guestSummary(guest, !cluster.nodes.get(guest.node).online));
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    private List<Map<String, Object>> storages(String type) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StorageDef storage : cluster.storages.values()) {
-            if (type == null || type.equals(storage.type())) {
-                out.add(storageConfig(storage));
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> storageConfig(StorageDef storage) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("storage", storage.id());
-        m.put("type", storage.type());
-        m.put("content", storage.contentList());
-        m.put("digest", Configs.sha1("storage.cfg"));
-        switch (storage.type()) {
-            case "dir" -> {
-                m.put("path", "/var/lib/vz");
-                m.put("prune-backups", "keep-all=1");
-            }
-            case "lvmthin" -> {
-                m.put("thinpool", "data");
-                m.put("vgname", "pve");
-            }
-            default -> {
-                m.put("server", "192.168.1.5");
-                m.put("export", "/srv/pve");
-                m.put("path", "/mnt/pve/" + storage.id());
-                m.put("options", "vers=4.2");
-                m.put("prune-backups", "keep-daily=7,keep-weekly=4");
-            }
-        }
-        if (storage.shared() && !storage.type().equals("nfs")) {
-            m.put("shared", 1);
-        }
-        return m;
     }
 }

@@ -52,6 +52,20 @@ final class Configs {
         return null;
     }
 
+    /** A property string {@code a=1,b=2} as a map (a bare value goes under {@code default}). */
+    static Map<String, String> propertyString(String value) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                out.put("default", part);
+            } else {
+                out.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
     static String withOption(String value, String name, String newValue) {
         List<String> parts = new ArrayList<>(List.of(value.split(",")));
         boolean replaced = false;

@@ -217,7 +217,7 @@ final class GuestLifecycle {
                     + vmid + " already exists on node '" + existing.node + "'");
         }
         String pool = q.str("pool");
-        if (pool != null && !cluster.pools.containsKey(pool)) {
+        if (pool != null && !ClusterCollections.poolExists(cluster, pool)) {
             throw ApiException.fail("pool '" + pool + "' does not exist");
         }
         String archive = qemu ? q.str("archive") : (q.flag("restore") ? q.str("ostemplate") : null);
@@ -383,7 +383,7 @@ final class GuestLifecycle {
             }
         }
         String pool = q.str("pool");
-        if (pool != null && !cluster.pools.containsKey(pool)) {
+        if (pool != null && !ClusterCollections.poolExists(cluster, pool)) {
             throw ApiException.fail("pool '" + pool + "' does not exist");
         }
         Guest g = new Guest(newid, src.type, target);

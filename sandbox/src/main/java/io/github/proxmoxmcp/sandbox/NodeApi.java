@@ -11,8 +11,6 @@ import java.util.Map;
 /** Node reads: status, services, logs, network, DNS, hosts, time, APT, subscription, RRD, replication, report. */
 final class NodeApi {
 
-    private static final String KERNEL = "6.17.2-1-pve";
-    private static final String KERNEL_BUILD = "#1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1 (2025-10-21T11:55Z)";
     private static final DateTimeFormatter LOG_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final String[][] SERVICES = {
@@ -52,7 +50,7 @@ final class NodeApi {
                 "report", "rrd", "rrddata", "services", "status", "storage", "subscription", "syslog", "tasks", "time",
                 "version", "vzdump"));
         r.get("/nodes/{node}/status", "", q -> status(cluster.node(q.node())));
-        r.get("/nodes/{node}/version", "", q -> ClusterApi.version());
+        r.get("/nodes/{node}/version", "", q -> cluster.pve.versionInfo());
         r.get("/nodes/{node}/services", "", q -> services(cluster.node(q.node())));
         r.get("/nodes/{node}/services/{service}", "", q -> names("reload", "restart", "start", "state", "stop"));
         r.get("/nodes/{node}/services/{service}/state", "", q -> service(cluster.node(q.node()), q.var("service")));
@@ -75,7 +73,6 @@ final class NodeApi {
             return views.rrd(q.str("timeframe"), views.nodeCpu(n), n.maxmem, views.nodeMem(n), 100_861_726_720L,
                     n.maxcpu, true, n.index * 11);
         });
-        r.get("/nodes/{node}/replication", "guest:int", q -> List.of());
         r.get("/nodes/{node}/report", "", q -> report(cluster.node(q.node())));
     }
 
@@ -112,10 +109,11 @@ final class NodeApi {
         long rootUsed = 7_812_345_856L + node.index * 104_857_600L;
         m.put("rootfs", Map.of("total", rootTotal, "used", rootUsed, "free", rootTotal - rootUsed, "avail", rootTotal - rootUsed - 5_000_000_000L));
         m.put("ksm", Map.of("shared", 0));
-        m.put("kversion", "Linux " + KERNEL + " " + KERNEL_BUILD);
-        m.put("current-kernel", Map.of("sysname", "Linux", "release", KERNEL, "version", KERNEL_BUILD, "machine", "x86_64"));
+        PveVersion pve = cluster.pve;
+        m.put("kversion", "Linux " + pve.kernel() + " " + pve.kernelBuild());
+        m.put("current-kernel", Map.of("sysname", "Linux", "release", pve.kernel(), "version", pve.kernelBuild(), "machine", "x86_64"));
         m.put("boot-info", Map.of("mode", "efi", "secureboot", 0));
-        m.put("pveversion", "pve-manager/" + ClusterApi.VERSION + "/" + ClusterApi.REPOID);
+        m.put("pveversion", "pve-manager/" + pve.version() + "/" + pve.repoid());
         return m;
     }
 
@@ -334,46 +332,30 @@ final class NodeApi {
         return m;
     }
 
-    private static List<Map<String, Object>> aptVersions() {
+    private List<Map<String, Object>> aptVersions() {
         List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, Object> manager = pkg("proxmox-ve", "9.1.0", "Proxmox Virtual Environment", null);
-        manager.put("CurrentState", "Installed");
-        manager.put("RunningKernel", KERNEL);
-        manager.put("ManagerVersion", ClusterApi.VERSION);
-        out.add(manager);
-        String[][] packages = {
-                {"pve-manager", ClusterApi.VERSION, "Proxmox Virtual Environment Management Tools"},
-                {"proxmox-kernel-helper", "9.0.4", "Function for various kernel maintenance tasks"},
-                {"proxmox-kernel-6.17.2-1-pve-signed", "6.17.2-1", "Proxmox Kernel Image (signed)"},
-                {"ceph-fuse", "19.2.3-pve2", "FUSE-based client for the Ceph distributed file system"},
-                {"corosync", "3.1.9-pve2", "cluster engine daemon and utilities"},
-                {"libpve-storage-perl", "9.1.0", "Proxmox VE storage management library"},
-                {"lxc-pve", "6.0.5-3", "Linux containers userspace tools"},
-                {"proxmox-backup-client", "4.0.20-1", "Proxmox Backup Client tools"},
-                {"pve-cluster", "9.0.7", "Cluster Infrastructure for Proxmox Virtual Environment"},
-                {"pve-container", "6.0.18", "Proxmox VE Container management tool"},
-                {"pve-firewall", "6.0.4", "Proxmox VE Firewall"},
-                {"pve-ha-manager", "5.0.8", "Proxmox VE HA Manager"},
-                {"pve-qemu-kvm", "10.1.2-4", "Full virtualization on x86 hardware"},
-                {"qemu-server", "9.0.30", "Qemu Server Tools"},
-                {"zfsutils-linux", "2.3.4-pve1", "command-line tools to manage OpenZFS filesystems"},
-        };
-        for (String[] p : packages) {
+        for (String[] p : cluster.pve.packages()) {
             Map<String, Object> m = pkg(p[0], p[1], p[2], null);
             m.put("CurrentState", "Installed");
+            if (out.isEmpty()) {
+                m.put("RunningKernel", cluster.pve.kernel());
+                m.put("ManagerVersion", cluster.pve.version());
+            }
             out.add(m);
         }
         return out;
     }
 
-    private static List<Map<String, Object>> aptUpdates() {
+    private List<Map<String, Object>> aptUpdates() {
         List<Map<String, Object>> out = new ArrayList<>();
-        out.add(pkg("pve-qemu-kvm", "10.1.2-5", "Full virtualization on x86 hardware", "10.1.2-4"));
-        out.add(pkg("libpve-storage-perl", "9.1.1", "Proxmox VE storage management library", "9.1.0"));
-        Map<String, Object> openssl = pkg("openssl", "3.5.4-1~deb13u1", "Secure Sockets Layer toolkit - cryptographic utility", "3.5.1-1");
-        openssl.put("Origin", "Debian");
-        openssl.put("Section", "utils");
-        out.add(openssl);
+        for (String[] p : cluster.pve.updates()) {
+            Map<String, Object> m = pkg(p[0], p[1], p[2], p[3]);
+            if (p[4].equals("Debian")) {
+                m.put("Origin", "Debian");
+                m.put("Section", "utils");
+            }
+            out.add(m);
+        }
         return out;
     }
 
@@ -390,9 +372,11 @@ final class NodeApi {
     private String report(NodeState node) {
         StringBuilder out = new StringBuilder();
         out.append("==== general system info ====\n\n# hostname\n").append(node.name).append("\n\n");
-        out.append("# pveversion --verbose\nproxmox-ve: 9.1.0 (running kernel: ").append(KERNEL).append(")\n");
-        out.append("pve-manager: ").append(ClusterApi.VERSION).append(" (running version: ").append(ClusterApi.VERSION)
-                .append('/').append(ClusterApi.REPOID).append(")\n\n");
+        PveVersion pve = cluster.pve;
+        out.append("# pveversion --verbose\nproxmox-ve: ").append(pve.proxmoxVe()).append(" (running kernel: ")
+                .append(pve.kernel()).append(")\n");
+        out.append("pve-manager: ").append(pve.version()).append(" (running version: ").append(pve.version())
+                .append('/').append(pve.repoid()).append(")\n\n");
         out.append("# cat /etc/hosts\n").append(hosts(node).get("data")).append('\n');
         out.append("==== info about virtual guests ====\n\n# qm list\n");
         out.append("      VMID NAME                 STATUS     MEM(MB)    BOOTDISK(GB) PID\n");
@@ -411,7 +395,7 @@ final class NodeApi {
         }
         out.append("\n==== info about storage ====\n\n# pvesm status\n");
         out.append("Name              Type     Status           Total            Used       Available        %\n");
-        for (StorageDef storage : cluster.storages.values()) {
+        for (StorageDef storage : cluster.storages()) {
             long used = cluster.used(storage, node.name);
             out.append(String.format("%-17s %-8s %-8s %16d %15d %15d %7.2f%%%n", storage.id(), storage.type(), "active",
                     storage.total() / 1024, used / 1024, (storage.total() - used) / 1024, 100.0 * used / storage.total()));

@@ -134,13 +134,6 @@ final class NodeWrites {
             node.bootTime = cluster.now();
             return String.format("BC:24:11:FE:00:%02X", node.index);
         });
-        r.get("/nodes/{node}/replication/{id}/log", "limit:int start:int", q -> noJob(q.var("id")));
-        r.get("/nodes/{node}/replication/{id}/status", "", q -> noJob(q.var("id")));
-        r.post("/nodes/{node}/replication/{id}/schedule_now", "", q -> noJob(q.var("id")));
-    }
-
-    private static Object noJob(String id) {
-        throw ApiException.fail("replication job '" + id + "' does not exist");
     }
 
     private Map<String, Map<String, Object>> pending(NodeState node) {

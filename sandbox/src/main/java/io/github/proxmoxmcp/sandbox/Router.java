@@ -20,6 +20,7 @@ final class Router {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final List<Map.Entry<java.util.function.Predicate<String>, Runnable>> deferred = new ArrayList<>();
 
     void add(String method, String template, ParamSpec spec, Handler handler) {
         routes.add(new Route(method, split(template), spec, handler));
@@ -41,8 +42,19 @@ final class Router {
         add("DELETE", template, ParamSpec.of(spec), handler);
     }
 
+    /** Routes registered by {@code register} the first time a request's path matches {@code paths}. */
+    void defer(java.util.function.Predicate<String> paths, Runnable register) {
+        deferred.add(Map.entry(paths, register));
+    }
+
     /** Finds the route for decoded path segments, or fails with 501 naming the method and path. */
     Match match(String method, List<String> segments, String displayPath) {
+        for (Map.Entry<java.util.function.Predicate<String>, Runnable> entry : List.copyOf(deferred)) {
+            if (entry.getKey().test(displayPath)) {
+                deferred.remove(entry);
+                entry.getValue().run();
+            }
+        }
         for (Route route : routes) {
             if (!route.method.equals(method) || route.segments.length != segments.size()) {
                 continue;

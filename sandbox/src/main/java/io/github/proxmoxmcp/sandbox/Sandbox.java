@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,20 @@ public final class Sandbox implements AutoCloseable {
         new ClusterApi(cluster).register(router);
         new NodeApi(cluster).register(router);
         new StorageApi(cluster).register(router);
+        StorageCollections.register(router, cluster);
+        // The other domains declare their routes and seed their data on first use, so a session pays at start-up
+        // only for what it touches. A domain starts with a request below one of its paths, or when another domain
+        // reads one of its tables.
+        domain(router, cluster, SdnCollections::register, List.of("/cluster/sdn"), List.of("/cluster/sdn/"));
+        domain(router, cluster, FirewallCollections::register, List.of("*/firewall"), List.of());
+        domain(router, cluster, AccessCollections::register, List.of("/access"), List.of("/access/"));
+        domain(router, cluster, HaCollections::register, List.of("/cluster/ha"), List.of("/cluster/ha/"));
+        domain(router, cluster, ClusterCollections::register, List.of("/pools", "/cluster/backup", "/cluster/replication",
+                "*/replication", "/cluster/mapping", "/cluster/metrics"), List.of("/pools", "/cluster/backup", "/cluster/replication"));
+        domain(router, cluster, CephApi::register, List.of("/cluster/ceph", "*/ceph"), List.of("/ceph/"));
+        domain(router, cluster, AcmeCollections::register, List.of("/cluster/acme", "*/certificates"), List.of("/cluster/acme/"));
+        domain(router, cluster, NotificationCollections::register, List.of("/cluster/notifications"),
+                List.of("/cluster/notifications/"));
         new GuestApi(cluster).register(router);
         new GuestLifecycle(cluster).register(router);
         new AgentApi(cluster).register(router);
@@ -61,6 +76,32 @@ public final class Sandbox implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot start the Proxmox sandbox on 127.0.0.1", e);
         }
+    }
+
+    /**
+     * Registers a domain on first use: a path equal to or below one of {@code paths} (one written as star, slash,
+     * {@code x} matches a path segment {@code x} anywhere), or a table key starting with one of {@code tables}.
+     */
+    private static void domain(Router router, Cluster cluster, java.util.function.BiConsumer<Router, Cluster> register,
+                               List<String> paths, List<String> tables) {
+        boolean[] done = {false};
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                register.accept(router, cluster);
+            }
+        };
+        router.defer(path -> {
+            for (String p : paths) {
+                boolean hit = p.startsWith("*/") ? path.contains(p.substring(1) + "/") || path.endsWith(p.substring(1))
+                        : path.equals(p) || path.startsWith(p + "/");
+                if (hit) {
+                    return true;
+                }
+            }
+            return false;
+        }, once);
+        tables.forEach(prefix -> cluster.tables.defer(prefix, once));
     }
 
     /** {@code http://127.0.0.1:PORT}; the API is below {@code /api2/json}. */

@@ -24,12 +24,11 @@ final class SeedData {
         c.nodes.put("pve2", new NodeState("pve2", 2, "192.168.1.12", 16, 64 * GIB, 0.124, 28 * GIB, now - 12 * DAY - 1800));
         c.nodes.put("pve3", new NodeState("pve3", 3, "192.168.1.13", 8, 32 * GIB, 0.018, 5 * GIB, now - 3 * DAY - 600));
 
-        c.storages.put("local", new StorageDef("local", "dir", List.of("backup", "iso", "vztmpl"), false, 94 * GIB, 11 * GIB));
-        c.storages.put("local-lvm", new StorageDef("local-lvm", "lvmthin", List.of("images", "rootdir"), false, 350 * GIB, 0));
-        c.storages.put("nfs-shared", new StorageDef("nfs-shared", "nfs", List.of("backup", "images", "iso"), true, 1024 * GIB, 900 * GIB));
+        StorageCollections.seed(c);
+        c.capacity.put("local", new long[] {94 * GIB, 11 * GIB});
+        c.capacity.put("local-lvm", new long[] {350 * GIB, 0});
+        c.capacity.put("nfs-shared", new long[] {1024 * GIB, 900 * GIB});
 
-        c.pools.put("production", "Production services");
-        c.pools.put("development", "Development and build machines");
 
         for (String node : c.nodes.keySet()) {
             long t = now - 40 * DAY;
@@ -120,7 +119,7 @@ final class SeedData {
                 "INFO: Starting Backup of VM 103 (lxc)", "INFO: Finished Backup of VM 103 (00:00:13)", "INFO: Backup job finished successfully");
         for (String node : c.nodes.keySet()) {
             c.pastTask(node, "aptupdate", "", lastNight + 3 * 3600 + c.nodes.get(node).index * 60, 9, "OK",
-                    "starting apt-get update", "Hit:1 http://deb.debian.org/debian trixie InRelease", "Reading package lists...");
+                    "starting apt-get update", "Hit:1 http://deb.debian.org/debian " + c.pve.codename() + " InRelease", "Reading package lists...");
         }
         c.pastTask("pve1", "qmstart", "100", now - 5 * DAY, 2, "OK");
         c.pastTask("pve3", "qmstart", "105", now - 4 * DAY, 1, "no PCI device found for '0000:41:00.0'");

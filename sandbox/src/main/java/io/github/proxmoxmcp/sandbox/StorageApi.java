@@ -36,7 +36,7 @@ final class StorageApi {
         String only = q.str("storage");
         String target = q.str("target");
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StorageDef storage : cluster.storages.values()) {
+        for (StorageDef storage : cluster.storages()) {
             if (only != null && !only.equals(storage.id())
                     || content != null && java.util.Arrays.stream(content.split(",")).noneMatch(storage.content()::contains)
                     || target != null && !target.equals(q.node()) && !storage.shared()) {

@@ -117,6 +117,11 @@ final class Api {
         return await(response.data().asString());
     }
 
+    /** Parsed JSON, for comparing answers whatever their key order (Proxmox's is a Perl hash's). */
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -109,6 +109,7 @@ class NodeWritesTest {
         assertFalse(config.has("tpmstate0"));
         assertEquals("local-lvm:vm-102-disk-2", config.get("unused0").asString());
         assertEquals(List.of(), SandboxTest.texts(api.get("/nodes/pve1/replication").data(), "id"));
-        assertEquals("replication job '103-0' does not exist", api.get("/nodes/pve2/replication/103-0/log").message());
+        assertEquals(List.of("103-0"), SandboxTest.texts(api.get("/nodes/pve2/replication").data(), "id"));
+        assertEquals("replication job '103-9' does not exist", api.get("/nodes/pve2/replication/103-9/log").message());
     }
 }

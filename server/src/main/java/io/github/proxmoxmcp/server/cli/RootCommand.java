@@ -54,8 +54,9 @@ public final class RootCommand implements Callable<Integer> {
         }
         if (sandbox || settings.sandbox()) {
             SandboxSettings simulation = SandboxSettings.fromEnvironment(System.getenv());
-            running = Sandbox.start(new SandboxOptions(simulation.seed(), simulation.fixedClock(), simulation.taskDuration()));
-            System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE cluster on " + running.url()
+            running = Sandbox.start(new SandboxOptions(simulation.seed(), simulation.fixedClock(), simulation.taskDuration(),
+                    simulation.pveMajor()));
+            System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE " + simulation.pveMajor() + " cluster on " + running.url()
                     + ", not a real one. Nothing you do here touches real machines.");
             RedactingConverter.register(java.util.List.of(running.tokenSecret(), running.password()));
             return settings.withConnection(URI.create(running.url()), running.tokenId(), running.tokenSecret(), true);

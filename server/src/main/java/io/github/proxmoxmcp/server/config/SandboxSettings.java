@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * How the built-in simulated cluster runs: PROXMOX_SANDBOX_SEED, PROXMOX_SANDBOX_CLOCK (a fixed
- * ISO-8601 instant, so every answer is the same run to run) and PROXMOX_SANDBOX_TASK_MS.
+ * ISO-8601 instant, so every answer is the same run to run), PROXMOX_SANDBOX_TASK_MS and
+ * PROXMOX_SANDBOX_PVE (the Proxmox VE major version it answers as: 8 or 9).
  */
-public record SandboxSettings(long seed, Instant fixedClock, Duration taskDuration) {
+public record SandboxSettings(long seed, Instant fixedClock, Duration taskDuration, int pveMajor) {
 
     public static SandboxSettings fromEnvironment(Map<String, String> env) {
         long seed = 42;
@@ -43,6 +44,15 @@ public record SandboxSettings(long seed, Instant fixedClock, Duration taskDurati
                 throw new SettingsException("PROXMOX_SANDBOX_TASK_MS: expected milliseconds >= 0, got '" + taskText + "'");
             }
         }
-        return new SandboxSettings(seed, clock, tasks);
+        int pve = 9;
+        String pveText = env.get("PROXMOX_SANDBOX_PVE");
+        if (pveText != null && !pveText.isBlank()) {
+            pve = switch (pveText.trim()) {
+                case "8" -> 8;
+                case "9" -> 9;
+                default -> throw new SettingsException("PROXMOX_SANDBOX_PVE: expected 8 or 9, got '" + pveText + "'");
+            };
+        }
+        return new SandboxSettings(seed, clock, tasks, pve);
     }
 }

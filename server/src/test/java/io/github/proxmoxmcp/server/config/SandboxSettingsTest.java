@@ -12,10 +12,10 @@ class SandboxSettingsTest {
 
     @Test
     void defaultsAndOverrides() {
-        assertEquals(new SandboxSettings(42, null, Duration.ofMillis(300)), SandboxSettings.fromEnvironment(Map.of()));
-        assertEquals(new SandboxSettings(7, Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO),
+        assertEquals(new SandboxSettings(42, null, Duration.ofMillis(300), 9), SandboxSettings.fromEnvironment(Map.of()));
+        assertEquals(new SandboxSettings(7, Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO, 8),
                 SandboxSettings.fromEnvironment(Map.of("PROXMOX_SANDBOX_SEED", "7", "PROXMOX_SANDBOX_CLOCK", "2026-01-01T00:00:00Z",
-                        "PROXMOX_SANDBOX_TASK_MS", "0")));
+                        "PROXMOX_SANDBOX_TASK_MS", "0", "PROXMOX_SANDBOX_PVE", "8")));
     }
 
     @Test
@@ -28,6 +28,9 @@ class SandboxSettingsTest {
                         .getMessage());
         assertEquals("PROXMOX_SANDBOX_TASK_MS: expected milliseconds >= 0, got '-5'",
                 assertThrows(SettingsException.class, () -> SandboxSettings.fromEnvironment(Map.of("PROXMOX_SANDBOX_TASK_MS", "-5")))
+                        .getMessage());
+        assertEquals("PROXMOX_SANDBOX_PVE: expected 8 or 9, got '7'",
+                assertThrows(SettingsException.class, () -> SandboxSettings.fromEnvironment(Map.of("PROXMOX_SANDBOX_PVE", "7")))
                         .getMessage());
     }
 }
