@@ -61,6 +61,9 @@ final class PoolManage {
         if (input.vms() != null && input.vms().stream().anyMatch(v -> v == null || !PveFormat.VMID.matches(v.toString()))) {
             throw new ToolInputException("vms: each must be " + PveFormat.VMID.expected());
         }
+        if (input.comment() != null && input.comment().isEmpty()) {
+            throw new ToolInputException("comment: Proxmox reads an empty value as no value; give a text");
+        }
         if (input.remove() != null && input.action() == Action.create) {
             throw new ToolInputException("remove is for action=update or delete");
         }

@@ -20,8 +20,9 @@ final class SetMap {
      */
     static void putAll(Params form, Map<String, Object> set, Set<String> arrayKeys, Set<String> listKeys) {
         set.forEach((key, value) -> {
-            if (value == null) {
-                throw new ToolInputException("set." + key + " has no value; to remove a key, use unset");
+            if (value == null || "".equals(value)) {
+                throw new ToolInputException("set." + key + " has no value (Proxmox reads an empty one as none); "
+                        + "to remove a key, use unset");
             }
             if (arrayKeys.contains(key)) {
                 form.putEach(key, value instanceof Collection<?> list ? list : List.of(value));

@@ -25,7 +25,7 @@ class ClusterCatalogTest {
         for (String read : List.of("status", "get", "schedule_analyze", "config_get")) {
             expected.put("proxmox_cluster_" + read, Tier.BASIC);
         }
-        for (String write : List.of("options_set", "pool_manage", "backup_manage", "config_manage", "setup", "guests_control")) {
+        for (String write : List.of("options_set", "pool_manage", "config_manage", "setup", "guests_control")) {
             expected.put("proxmox_cluster_" + write, Tier.ELEVATED);
         }
         assertEquals(expected, tiers);
