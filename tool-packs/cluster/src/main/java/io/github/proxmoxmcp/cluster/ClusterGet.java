@@ -32,13 +32,11 @@ import reactor.core.publisher.Mono;
  */
 final class ClusterGet {
 
-    enum View { corosync, join, log, tasks, resources, options, metrics, not_backed_up }
-
-    enum ResourceType { vm, storage, node, sdn }
+    /** {@code vm}, {@code storage}, {@code node} and {@code sdn} are the resources of one type. */
+    enum View { corosync, join, log, tasks, resources, vm, storage, node, sdn, options, metrics, not_backed_up }
 
     @Serdeable
     record Input(@NotNull View view,
-                 ResourceType type,
                  @PveId(NODE) String node,
                  Integer limit) {
     }
@@ -50,7 +48,7 @@ final class ClusterGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_cluster_get",
-                "Cluster-wide reads by view (not_backed_up: guests in no backup job).",
+                "Cluster-wide reads (vm/storage/node/sdn: resources of one type; not_backed_up: guests no backup job covers).",
                 Input.class, ClusterGet::handle);
     }
 
@@ -59,9 +57,9 @@ final class ClusterGet {
         if (input.limit() != null && (input.limit() < 1 || input.limit() > 5000)) {
             throw new ToolInputException("limit must be between 1 and 5000");
         }
-        only(input.type() != null, "type", view, View.resources);
         only(input.node() != null, "node", view, View.join, View.metrics);
-        only(input.limit() != null, "limit", view, View.log, View.tasks, View.resources, View.metrics);
+        only(input.limit() != null, "limit", view, View.log, View.tasks, View.resources, View.vm, View.storage, View.node,
+                View.sdn, View.metrics);
         ClusterClient client = context.bean(ClusterClient.class);
         return switch (view) {
             case corosync -> Mono.zip(client.corosyncNodes(), client.totem(), client.qdevice(), client.joinApiVersion())
@@ -73,7 +71,8 @@ final class ClusterGet {
                 yield client.log(Params.create().put("max", limit).map()).map(r -> ToolResult.ok(log(r.list(), limit)));
             }
             case tasks -> client.tasks().map(r -> ToolResult.ok(tasks(r.list(), limit(input, 50))));
-            case resources -> client.resources(Params.create().put("type", input.type()).map())
+            case resources, vm, storage, node, sdn -> client.resources(Params.create()
+                            .put("type", view == View.resources ? null : view).map())
                     .map(r -> ToolResult.ok(resources(r.list(), limit(input, 100))));
             case options -> client.options().map(r -> ToolResult.ok(options(r.dataOrNull())));
             case metrics -> context.bean(MetricsClient.class).metricsExport(Params.create().put("node-list", input.node()).map())

@@ -1,13 +1,13 @@
 package io.github.proxmoxmcp.cluster;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
-import io.github.proxmoxmcp.core.id.PveFormat;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
@@ -19,6 +19,7 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -33,7 +34,7 @@ final class GuestsControl {
 
     @Serdeable
     record Input(@NotNull Action action,
-                 List<Integer> vms,
+                 List<@Min(100) @PveId(VMID) Integer> vms,
                  @PveId(NODE) String target,
                  Boolean online,
                  @JsonProperty("with-local-disks") Boolean withLocalDisks,
@@ -58,9 +59,6 @@ final class GuestsControl {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        if (input.vms() != null && input.vms().stream().anyMatch(v -> v == null || !PveFormat.VMID.matches(v.toString()))) {
-            throw new ToolInputException("vms: each must be " + PveFormat.VMID.expected());
-        }
         Params form = Params.create().putEach("vms", input.vms());
         boolean migrateFields = input.target() != null || input.online() != null || input.withLocalDisks() != null;
         boolean suspendFields = false;

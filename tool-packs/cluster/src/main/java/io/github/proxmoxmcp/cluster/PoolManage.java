@@ -2,13 +2,13 @@ package io.github.proxmoxmcp.cluster;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
 import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
-import io.github.proxmoxmcp.core.id.PveFormat;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -19,6 +19,7 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,9 @@ final class PoolManage {
     record Input(@NotNull Action action,
                  @NotNull @PveId(POOL) String poolid,
                  String comment,
-                 List<Integer> vms,
+                 List<@Min(100) @PveId(VMID) Integer> vms,
                  List<@PveId(STORAGE) String> storage,
-                 @JsonPropertyDescription("delete: all first") Boolean remove,
+                 Boolean remove,
                  @JsonProperty("allow-move") Boolean allowMove,
                  Boolean confirm) implements Confirmable {
     }
@@ -58,9 +59,6 @@ final class PoolManage {
         PoolClient client = context.bean(PoolClient.class);
         String pool = input.poolid();
         boolean members = input.vms() != null && !input.vms().isEmpty() || input.storage() != null && !input.storage().isEmpty();
-        if (input.vms() != null && input.vms().stream().anyMatch(v -> v == null || !PveFormat.VMID.matches(v.toString()))) {
-            throw new ToolInputException("vms: each must be " + PveFormat.VMID.expected());
-        }
         if (input.comment() != null && input.comment().isEmpty()) {
             throw new ToolInputException("comment: Proxmox reads an empty value as no value; give a text");
         }

@@ -233,7 +233,7 @@ class ClusterHealthToolsTest {
     }
 
     @Test
-    void resourcesTypeFilterIsSentToProxmoxAndTheListBounded() {
+    void resourcesOfOneTypeAreProxmoxsTypeFilterAndTheListIsBounded() {
         pack.proxmox().respond("GET", "/cluster/resources", """
                 [{"id":"sdn/pve1/localnetwork","type":"sdn","node":"pve1","sdn":"localnetwork","status":"ok"},
                  {"id":"sdn/pve2/localnetwork","type":"sdn","node":"pve2","sdn":"localnetwork","status":"ok"}]""");
@@ -242,7 +242,7 @@ class ClusterHealthToolsTest {
                 ID                     NODE  STATUS  NAME          CPU  MEM  DISK
                 sdn/pve1/localnetwork  pve1  ok      localnetwork  -    -    -
                 … 1 more (raise limit or filter)""",
-                pack.call("proxmox_cluster_get", "{\"view\":\"resources\",\"type\":\"sdn\",\"limit\":1}"));
+                pack.call("proxmox_cluster_get", "{\"view\":\"sdn\",\"limit\":1}"));
         assertRequest(pack.only("GET", "/cluster/resources"), Map.of("type", "sdn"), Map.of());
     }
 
@@ -293,7 +293,7 @@ class ClusterHealthToolsTest {
 
     @Test
     void fieldsOfAnotherViewSendNothing() {
-        pack.invalid("proxmox_cluster_get", "{\"view\":\"log\",\"type\":\"vm\"}", "type is for view=resources, not view=log");
+        pack.invalid("proxmox_cluster_get", "{\"view\":\"log\",\"type\":\"vm\"}", "unknown argument(s) [type]");
         pack.invalid("proxmox_cluster_get", "{\"view\":\"tasks\",\"node\":\"pve1\"}", "node is for view=join|metrics");
         pack.invalid("proxmox_cluster_get", "{\"view\":\"options\",\"limit\":5}", "limit is for view=");
         pack.invalid("proxmox_cluster_get", "{\"view\":\"log\",\"limit\":0}", "limit must be between 1 and 5000");

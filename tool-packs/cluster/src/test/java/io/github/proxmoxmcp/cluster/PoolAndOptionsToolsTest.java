@@ -191,7 +191,7 @@ class PoolAndOptionsToolsTest {
         pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"create\",\"poolid\":\"a/b/c/d\"}", "poolid: must be a pool id");
         pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"update\",\"poolid\":\"p\",\"storage\":[\"a/b\"]}",
                 "must be a storage id");
-        pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"update\",\"poolid\":\"p\",\"vms\":[99]}", "vms: each must be a VMID");
+        pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"update\",\"poolid\":\"p\",\"vms\":[1000000000]}", "must be a VMID");
         pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"update\",\"poolid\":\"p\"}", "give comment, vms or storage");
         pack.invalid("proxmox_cluster_pool_manage", "{\"action\":\"update\",\"poolid\":\"p\",\"remove\":true,\"comment\":\"x\"}",
                 "remove needs the vms or storage");

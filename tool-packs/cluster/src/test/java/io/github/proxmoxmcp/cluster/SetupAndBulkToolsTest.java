@@ -177,6 +177,6 @@ class SetupAndBulkToolsTest {
         pack.invalid("proxmox_cluster_guests_control", "{\"action\":\"start\",\"target\":\"pve2\"}", "a field for another action");
         pack.invalid("proxmox_cluster_guests_control", "{\"action\":\"suspend\",\"force-stop\":true,\"confirm\":true}",
                 "a field for another action");
-        pack.invalid("proxmox_cluster_guests_control", "{\"action\":\"start\",\"vms\":[99]}", "vms: each must be a VMID");
+        pack.invalid("proxmox_cluster_guests_control", "{\"action\":\"start\",\"vms\":[99]}", "must be a VMID");
     }
 }
