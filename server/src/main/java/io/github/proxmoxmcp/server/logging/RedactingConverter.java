@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The log message with credentials masked: the configured secrets wherever they appear, and by shape
- * token headers, tickets, CSRF tokens and password fields.
+ * token headers, tickets, CSRF tokens, password fields and other write-only fields (tokens, auth headers).
  */
 public final class RedactingConverter extends ClassicConverter {
 
@@ -23,7 +23,10 @@ public final class RedactingConverter extends ClassicConverter {
     private static final Pattern TOKEN = Pattern.compile("(PVEAPIToken=[^=\\s]+=)[^\\s\"',]+");
     private static final Pattern TICKET = Pattern.compile("PVE(?:VNC)?:[^\\s\"',;]+");
     private static final Pattern KEYED = Pattern.compile(
-            "(?i)((?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie|ticket)\"?\\s*[=:]\\s*\"?)"
+            "(?i)((?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie|ticket"
+                    // write-only form fields: a metric server's token, OpenTelemetry headers, a proxy URL with its login
+                    // ("PVEAPIToken=" is not one of them)
+                    + "|(?<![a-z])token|otel-headers|http_proxy)\"?\\s*[=:]\\s*\"?)"
                     + "[^\\s\"',&;]+");
 
     @Override
