@@ -2,7 +2,6 @@ package io.github.proxmoxmcp.cluster;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;

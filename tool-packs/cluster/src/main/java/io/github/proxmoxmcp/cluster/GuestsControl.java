@@ -4,7 +4,6 @@ import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
