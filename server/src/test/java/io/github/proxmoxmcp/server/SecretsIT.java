@@ -105,4 +105,24 @@ class SecretsIT {
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
+
+    @Test
+    void writeOnlyFormValuesStayOutOfTraceLogs() throws Exception {
+        proxmox.respond("POST", "/cluster/metrics/server/influx", "null");
+        proxmox.respond("PUT", "/cluster/options", "null");
+        Map<String, String> env = Map.of("PROXMOX_URL", proxmox.url(), "PROXMOX_TOKEN_NAME", "mcp",
+                "PROXMOX_TOKEN_VALUE", TOKEN_SECRET, "PROXMOX_ALLOW_ELEVATED", "true");
+
+        String metric = run(env, "call", "proxmox_cluster_config_manage", """
+                {"kind":"metric_server","action":"create","id":"influx","set":{"type":"influxdb","server":"10.0.0.5",
+                 "port":8086,"token":"1nflux-t0ken-value","otel-headers":"eyJBdXRob3JpemF0aW9uIjoieCJ9"}}""");
+        String options = run(env, "call", "proxmox_cluster_options_set", "{\"set\":{\"http_proxy\":\"http://u:pr0xy-pa55@p:3128\"}}");
+
+        assertTrue(metric.contains("metric server influx created"), metric);
+        assertTrue(options.contains("datacenter options updated: set http_proxy"), options);
+        assertEquals("1nflux-t0ken-value", proxmox.requests().getFirst().form().get("token"));
+        for (String secret : List.of("1nflux-t0ken-value", "eyJBdXRob3JpemF0aW9uIjoieCJ9", "pr0xy-pa55")) {
+            assertFalse(metric.contains(secret) || options.contains(secret), secret + " leaked:\n" + metric + options);
+        }
+    }
 }

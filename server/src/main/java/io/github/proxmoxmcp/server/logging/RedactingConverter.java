@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The log message with credentials masked: the configured secrets wherever they appear, and by shape
- * token headers, tickets, CSRF tokens, password fields and the write-only storage keys and keyrings
- * (form fields and JSON strings).
+ * token headers, tickets, CSRF tokens, password fields and the write-only fields (storage keys and keyrings,
+ * metric server tokens, auth headers, proxy logins), as form fields and JSON strings.
  */
 public final class RedactingConverter extends ClassicConverter {
 
@@ -25,7 +25,10 @@ public final class RedactingConverter extends ClassicConverter {
     private static final Pattern TICKET = Pattern.compile("PVE(?:VNC)?:[^\\s\"',;]+");
     /** Names whose values are credentials: the API's own, and the storage keys and keyrings that are write-only. */
     private static final String NAMES = "(?:password|cipassword|secret|token_value|tokenSecret|CSRFPreventionToken|PVEAuthCookie"
-            + "|ticket|keyring|encryption-key|master-pubkey)";
+            + "|ticket|keyring|encryption-key|master-pubkey"
+            // write-only form fields: a metric server's token, OpenTelemetry headers, a proxy URL with its login
+            // ("PVEAPIToken=" is not one of them)
+            + "|(?<![a-z])token|otel-headers|http_proxy)";
     /** A JSON string value, escaped quotes and spaces included (a key file's JSON, a keyring's lines). */
     private static final Pattern QUOTED = Pattern.compile("(?i)(\"" + NAMES + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern KEYED = Pattern.compile("(?i)(" + NAMES + "\"?\\s*[=:]\\s*\"?)[^\\s\"',&;]+");

@@ -15,6 +15,9 @@ class RedactingConverterTest {
         assertEquals("CSRFPreventionToken: ***", RedactingConverter.redact("CSRFPreventionToken: 6743A1B2:abcdef"));
         assertEquals("{\"ticket\":\"***\",\"CSRFPreventionToken\":\"***\"}",
                 RedactingConverter.redact("{\"ticket\":\"PVE:root@pam:6743A1B2::c2ln\",\"CSRFPreventionToken\":\"6743A1B2:Y3Ny\"}"));
+        assertEquals("type=influxdb&server=10.0.0.5&token=***&otel-headers=***",
+                RedactingConverter.redact("type=influxdb&server=10.0.0.5&token=Zz9-influx&otel-headers=eyJBIjoiQiJ9"));
+        assertEquals("keyboard=de&http_proxy=***", RedactingConverter.redact("keyboard=de&http_proxy=http%3A%2F%2Fu%3Apw%40proxy%3A3128"));
         assertEquals("nothing secret here", RedactingConverter.redact("nothing secret here"));
     }
 

@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.core.id;
 
+import io.github.proxmoxmcp.core.spi.ToolInputException;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,8 @@ public enum PveFormat {
     /** An IP set entry: an address or CIDR (it may hold a {@code /}), or an alias name. */
     CIDR("an address, CIDR or alias, e.g. 10.0.0.0/24", 64, "[0-9A-Za-z:._/-]+"),
     UPID("a task id UPID:node:…", 512, "UPID:[a-zA-Z0-9-]+:[^\\s/]+"),
+    /** A replication job id: the guest's VMID and a job number. */
+    REPLICATION_JOB("a replication job id <vmid>-<job number>, e.g. 100-0", 19, "[1-9][0-9]{2,8}-[0-9]{1,9}"),
     /** Any other single path segment: not empty, no '/', no control characters. */
     SEGMENT("a name without '/', spaces or control characters", 256, "[^/\\s\\p{Cntrl}]+");
 
@@ -79,6 +82,16 @@ public enum PveFormat {
             }
         }
         return true;
+    }
+
+    /**
+     * For a field whose format depends on another input (a kind selector): refuses a value not of this format with
+     * the message a {@link PveId} field gets, {@code field: must be …; got …}. A null value passes.
+     */
+    public void check(String field, String value) {
+        if (value != null && !matches(value)) {
+            throw new ToolInputException(field + ": " + problem(value));
+        }
     }
 
     /** Why the value is refused: "must be &lt;expected&gt;; got '…'" with the value shortened and made printable. */

@@ -98,4 +98,22 @@ class ParamsTest {
         assertFalse(map.isEmpty());
         assertEquals("{a=1}", Params.create().put("a", 1).toString());
     }
+
+    @Test
+    void arrayParametersKeepEachElementForTheForm() {
+        Params params = Params.create().put("id", "share").putEach("map", List.of("node=pve1,path=/a", "node=pve2,path=/b"))
+                .putEach("vms", List.of(100, true)).putEach("none", List.of()).putEach("absent", null);
+        assertEquals(Map.of("id", "share", "map", List.of("node=pve1,path=/a", "node=pve2,path=/b"), "vms", List.of("100", "1")),
+                params.form());
+        assertEquals(List.of("id", "map", "vms"), new ArrayList<>(params.form().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> params.form().put("x", "y"));
+    }
+
+    @Test
+    void anArrayParameterCannotBeSentAsSingleValues() {
+        Params params = Params.create().putEach("map", List.of("a"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, params::map);
+        assertEquals("map is an array parameter: send the parameters with form()", refused.getMessage());
+        assertEquals(Map.of("a", "1"), Params.create().put("a", 1).form());
+    }
 }

@@ -40,4 +40,7 @@ interface ProbeClient {
 
     @Delete("/nodes/{node}/qemu/{vmid}{?params*}")
     Mono<PveResponse> destroy(String node, int vmid, Map<String, String> params);
+
+    @Post(uri = "/cluster/mapping/dir", produces = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<PveResponse> createDirMapping(@Body Map<String, Object> form);
 }

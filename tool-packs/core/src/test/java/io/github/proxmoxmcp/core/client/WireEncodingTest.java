@@ -102,6 +102,15 @@ class WireEncodingTest {
     }
 
     @Test
+    void arrayParametersGoAsOnePairPerElement() {
+        pack.proxmox().respond("POST", "/cluster/mapping/dir", "null");
+        client().createDirMapping(Params.create().put("id", "share")
+                .putEach("map", List.of("node=pve1,path=/mnt/a b", "node=pve2,path=/mnt/x&y=z+1")).form()).block();
+        assertEquals("id=share&map=node%3Dpve1%2Cpath%3D%2Fmnt%2Fa+b&map=node%3Dpve2%2Cpath%3D%2Fmnt%2Fx%26y%3Dz%2B1",
+                pack.request(0).body());
+    }
+
+    @Test
     void postWithAnEmptyFormSendsAnEmptyBody() {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/status/start", "\"UPID:pve1:0001:0002:65000000:qmstart:100:root@pam:\"");
         PveResponse response = client().start("pve1", 100, Params.create().put("skiplock", null).map()).block();

@@ -2,7 +2,10 @@ package io.github.proxmoxmcp.core.id;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.proxmoxmcp.core.spi.ToolInputException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +23,7 @@ class PveFormatTest {
             "HA_SID, 100", "HA_ID, keep-apart", "HA_ID, Prefer_Node1",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
             "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
-            "SEGMENT, pveproxy"})
+            "SEGMENT, pveproxy", "REPLICATION_JOB, 100-0", "REPLICATION_JOB, 999999999-123456789"})
     void accepts(PveFormat format, String value) {
         assertTrue(format.matches(value), value);
     }
@@ -33,7 +36,9 @@ class PveFormatTest {
             "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone",
             "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
             "SEGMENT, ..", "SEGMENT, .", "HA_SID, vm:99", "HA_SID, vm:100/../x", "HA_SID, qemu:100",
-            "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x"})
+            "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x",
+            "REPLICATION_JOB, 99-0", "REPLICATION_JOB, 100-", "REPLICATION_JOB, 100-0/x",
+            "REPLICATION_JOB, ../x"})
     void refuses(PveFormat format, String value) {
         assertFalse(format.matches(value), value);
     }
@@ -57,5 +62,13 @@ class PveFormatTest {
         assertEquals("must be a VMID: 100 to 999999999; got 'x\\u0000\\u001b[1m'", PveFormat.VMID.problem("x\u0000\u001b[1m"));
         assertEquals("must be a node name: letters, digits and inner '-', e.g. pve1; got an empty string",
                 PveFormat.NODE.problem(""));
+    }
+
+    @Test
+    void checkRefusesWithTheFieldNamedAndLetsNullPass() {
+        PveFormat.REPLICATION_JOB.check("id", "100-0");
+        PveFormat.REPLICATION_JOB.check("id", null);
+        ToolInputException refused = assertThrows(ToolInputException.class, () -> PveFormat.REPLICATION_JOB.check("id", "a/b"));
+        assertEquals("id: must be a replication job id <vmid>-<job number>, e.g. 100-0; got 'a/b'", refused.getMessage());
     }
 }
