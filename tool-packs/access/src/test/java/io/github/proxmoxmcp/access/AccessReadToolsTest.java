@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.access;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.FORBIDDEN_HINT;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertError;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
@@ -290,9 +291,7 @@ class AccessReadToolsTest {
         pack.proxmox().fail("GET", "/access/domains/corp", 403, "Permission check failed (/access/realm, Realm.Allocate|Sys.Audit)",
                 Map.of());
 
-        String text = pack.error("proxmox_access_get", "{\"view\":\"realm\",\"realm\":\"corp\"}").text();
-
-        assertEquals("Proxmox API error 403: Permission check failed (/access/realm, Realm.Allocate|Sys.Audit)",
-                text.lines().findFirst().orElseThrow());
+        assertError("Proxmox API error 403: Permission check failed (/access/realm, Realm.Allocate|Sys.Audit)\n" + FORBIDDEN_HINT,
+                pack.call("proxmox_access_get", "{\"view\":\"realm\",\"realm\":\"corp\"}"));
     }
 }

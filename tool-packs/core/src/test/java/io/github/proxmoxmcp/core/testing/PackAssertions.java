@@ -11,6 +11,9 @@ import java.util.Map;
 public final class PackAssertions {
 
     public static final String NOT_FOUND_HINT = "Check the node, VMID or name: list them first with the matching *_list tool.";
+    public static final String FORBIDDEN_HINT = "The API user lacks a privilege for this path (see the message for which): "
+            + "check what it has with proxmox_access_permissions (path, privs). With an API token, privilege separation limits "
+            + "the token to its own ACLs: grant the role to the token too, or create the token with privilege separation off.";
     /** Follows the tool name in the refusal of a destructive call without {@code confirm: true}. */
     public static final String CONFIRM_REFUSAL =
             " is destructive: nothing was changed. Check the target, then call again with confirm: true.";
