@@ -10,8 +10,12 @@ public final class Logging {
     private Logging() {
     }
 
-    /** Loggers whose trace output prints configuration values, secrets included: never below DEBUG. */
-    private static final java.util.List<String> CONFIG_DUMPERS = java.util.List.of("io.micronaut.inject", "io.micronaut.context");
+    /**
+     * Loggers whose trace output prints secrets: configuration values, and the HTTP client's request and response
+     * bodies (passwords in a form, a new API token's secret in its create answer). Never below DEBUG.
+     */
+    private static final java.util.List<String> SECRET_TRACERS = java.util.List.of("io.micronaut.inject", "io.micronaut.context",
+            "io.micronaut.http.client");
 
     public static void setLevel(String level) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
@@ -20,7 +24,7 @@ public final class Logging {
             if (chosen.isGreaterOrEqual(Level.DEBUG)) {
                 return;
             }
-            CONFIG_DUMPERS.forEach(name -> {
+            SECRET_TRACERS.forEach(name -> {
                 if (LoggerFactory.getLogger(name) instanceof Logger logger) {
                     logger.setLevel(Level.DEBUG);
                 }

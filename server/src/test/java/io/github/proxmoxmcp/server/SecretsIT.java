@@ -60,6 +60,29 @@ class SecretsIT {
     }
 
     @Test
+    void aNewTokensSecretIsInItsResultOnceAndInNoLogLine() throws Exception {
+        String newSecret = "0b2c7d5e-new-token-secret-4e5f";
+        proxmox.respond("POST", "/access/users/ci%40pve/token/deploy",
+                "{\"full-tokenid\":\"ci@pve!deploy\",\"info\":{\"privsep\":1},\"value\":\"" + newSecret + "\"}");
+        proxmox.respond("POST", "/access/domains", "null");
+        Map<String, String> env = Map.of("PROXMOX_URL", proxmox.url(), "PROXMOX_TOKEN_NAME", "mcp",
+                "PROXMOX_TOKEN_VALUE", TOKEN_SECRET, "PROXMOX_ALLOW_ELEVATED", "true");
+
+        String token = run(env, "call", "proxmox_access_token_manage", "{\"action\":\"create\",\"userid\":\"ci@pve\",\"tokenid\":\"deploy\"}");
+        String realm = run(env, "call", "proxmox_access_realm_manage", "{\"action\":\"create\",\"realm\":\"sso\",\"type\":\"openid\","
+                + "\"settings\":{\"issuer-url\":\"https://sso.example.com\",\"client-id\":\"pve\",\"client-key\":\"" + PASSWORD + "\"}}");
+
+        assertTrue(token.contains("secret: " + newSecret), token);
+        assertEquals(1, token.split(newSecret, -1).length - 1, "the secret is in the result only:\n" + token);
+        assertTrue(realm.contains("realm sso (openid) created"), realm);
+        assertEquals(PASSWORD, proxmox.requests().getLast().form().get("client-key"));
+        for (String output : List.of(token, realm)) {
+            assertFalse(output.contains(TOKEN_SECRET), output);
+            assertFalse(output.contains(PASSWORD), output);
+        }
+    }
+
+    @Test
     void passwordTicketAndCsrfTokenStayOutOfEveryOutput() throws Exception {
         proxmox.respond("POST", "/access/ticket",
                 "{\"username\":\"root@pam\",\"ticket\":\"" + TICKET + "\",\"CSRFPreventionToken\":\"" + CSRF + "\"}");

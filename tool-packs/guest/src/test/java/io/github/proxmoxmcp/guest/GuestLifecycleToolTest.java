@@ -1,6 +1,7 @@
 package io.github.proxmoxmcp.guest;
 
 import static io.github.proxmoxmcp.core.testing.PackAssertions.CONFIRM_REFUSAL;
+import static io.github.proxmoxmcp.core.testing.PackAssertions.FORBIDDEN_HINT;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertError;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
@@ -203,9 +204,7 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
                 + "cloud-init config (cipassword): task OK (" + config + ")\n"
                 + "start: task OK (" + start + ")\n"
                 + "guest agent: not checked: Proxmox API error 403: Permission check failed (/vms/127, VM.GuestAgent.Audit)\n"
-                + "The API user lacks a privilege for this path (see the message for which). With an API token, privilege "
-                + "separation limits the token to its own ACLs: grant the role to the token too, or create the token with "
-                + "privilege separation off.", result);
+                + FORBIDDEN_HINT, result);
         assertEquals(1, pack.lines().stream().filter(line -> line.endsWith("/agent/ping")).count());
     }
 

@@ -97,7 +97,8 @@ public final class ProxmoxApiException extends RuntimeException {
     private String hint() {
         return switch (kind) {
             case UNAUTHORIZED -> "Check PROXMOX_TOKEN_NAME/PROXMOX_TOKEN_VALUE (or PROXMOX_USER/PROXMOX_PASSWORD): the credentials were refused.";
-            case FORBIDDEN -> "The API user lacks a privilege for this path (see the message for which). "
+            case FORBIDDEN -> "The API user lacks a privilege for this path (see the message for which): check what it has "
+                    + "with proxmox_access_permissions (path, privs). "
                     + "With an API token, privilege separation limits the token to its own ACLs: grant the role to the token too, "
                     + "or create the token with privilege separation off.";
             case NOT_FOUND -> "Check the node, VMID or name: list them first with the matching *_list tool.";

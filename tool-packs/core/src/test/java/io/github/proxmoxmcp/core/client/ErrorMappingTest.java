@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.core.client;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.FORBIDDEN_HINT;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.NOT_FOUND_HINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,10 +76,8 @@ class ErrorMappingTest {
         ProxmoxApiException failure = failure(() -> client().start("pve1", 100, Map.of()).block());
 
         assertEquals(Kind.FORBIDDEN, failure.kind());
-        assertEquals("Proxmox API error 403: Permission check failed (/vms/100, VM.PowerMgmt)\n"
-                + "The API user lacks a privilege for this path (see the message for which). With an API token, privilege "
-                + "separation limits the token to its own ACLs: grant the role to the token too, or create the token with "
-                + "privilege separation off.", failure.userMessage());
+        assertEquals("Proxmox API error 403: Permission check failed (/vms/100, VM.PowerMgmt)\n" + FORBIDDEN_HINT,
+                failure.userMessage());
     }
 
     @Test

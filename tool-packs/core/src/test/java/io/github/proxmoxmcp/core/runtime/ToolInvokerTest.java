@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.core.runtime;
 
+import static io.github.proxmoxmcp.core.testing.PackAssertions.FORBIDDEN_HINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -191,9 +192,8 @@ class ToolInvokerTest implements MockProxmoxTest {
         pack.proxmox().fail("GET", "/version", 403, "Permission check failed (/, Sys.Audit)", Map.of());
         ToolResult result = pack.call("test_read", "{\"node\":\"pve1\"}");
         assertEquals(true, result.error());
-        assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\nThe API user lacks a privilege for this "
-                + "path (see the message for which). With an API token, privilege separation limits the token to its own "
-                + "ACLs: grant the role to the token too, or create the token with privilege separation off.", result.text());
+        assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\n" + FORBIDDEN_HINT,
+                result.text());
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class PackAssertions {
     public static final String CONNECTION_HINT = "Check PROXMOX_HOST and PROXMOX_PORT and that the host is reachable.";
     public static final String NOT_JSON_HINT = "Something other than the Proxmox API may have answered (a proxy, a login page): "
             + "check that PROXMOX_HOST and PROXMOX_PORT reach pveproxy (port 8006).";
+    public static final String FORBIDDEN_HINT = "The API user lacks a privilege for this path (see the message for which): "
+            + "check what it has with proxmox_access_permissions (path, privs). With an API token, privilege separation limits "
+            + "the token to its own ACLs: grant the role to the token too, or create the token with privilege separation off.";
     /** Follows the tool name in the refusal of a destructive call without {@code confirm: true}. */
     public static final String CONFIRM_REFUSAL =
             " is destructive: nothing was changed. Check the target, then call again with confirm: true.";
