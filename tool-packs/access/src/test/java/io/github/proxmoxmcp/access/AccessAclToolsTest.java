@@ -4,16 +4,19 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_access_acl_get, proxmox_access_acl_set and proxmox_access_permissions. */
-class AccessAclToolsTest {
+@MicronautTest
+class AccessAclToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new AccessPack());
+    @Inject
+    PackCalls pack;
 
     static final String ACL = """
             [{"path":"/","type":"group","ugid":"admins","roleid":"Administrator","propagate":1},

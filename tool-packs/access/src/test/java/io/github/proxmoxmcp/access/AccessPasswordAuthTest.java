@@ -8,26 +8,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.testing.MockProxmox;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import java.util.List;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Password and TFA changes, which Proxmox refuses to API tokens: with a password login, and the password of the user
  * making the change sent in the body only, never in a URL, a result or an error.
  */
-class AccessPasswordAuthTest {
+@MicronautTest
+class AccessPasswordAuthTest implements MockProxmoxTest {
 
     static final String USER = "admin@pve";
     static final String PASSWORD = "adm1n-Pass word";
     static final String NEW_PASSWORD = "n3w-Secret-pass";
 
-    @RegisterExtension
-    static final PackExtension pack = PackExtension.startedBy(
-            () -> PackHarness.startWithPassword(new AccessPack(), USER, PASSWORD, Map.of()));
+    @Inject
+    PackCalls pack;
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("proxmox.user", USER, "proxmox.password", PASSWORD);
+    }
+
+    @Override
+    public Set<String> removedProperties() {
+        return Set.of("proxmox.token-id", "proxmox.token-secret");
+    }
 
     private void login(String user) {
         pack.proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + user + "\",\"ticket\":\"PVE:" + user

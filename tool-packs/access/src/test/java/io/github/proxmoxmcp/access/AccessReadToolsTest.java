@@ -8,16 +8,19 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_access_user_get and proxmox_access_get: every view, its exact request and its exact text. */
-class AccessReadToolsTest {
+@MicronautTest
+class AccessReadToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new AccessPack());
+    @Inject
+    PackCalls pack;
 
     static final String USERS = """
             [{"userid":"root@pam","enable":1,"expire":0,"realm-type":"pam","keys":"x",

@@ -4,20 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Write-only values stay write-only: a token secret is in the create result once and in no other result, even when
  * an answer carries it; passwords, bind passwords and client keys never come back in a result or an error.
  */
-class AccessSecretsTest {
+@MicronautTest
+class AccessSecretsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new AccessPack());
+    @Inject
+    PackCalls pack;
 
     static final String SECRET = "5ecre7-70ken-value-0b8f";
     static final String PASSWORD = "Us3r-Passw0rd";

@@ -7,18 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.TaskIds;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_access_token_manage, proxmox_access_realm_manage and proxmox_access_realm_sync. */
-class AccessTokenRealmToolsTest {
+@MicronautTest
+class AccessTokenRealmToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new AccessPack());
+    @Inject
+    PackCalls pack;
 
     static final String SECRET = "0b2c7d5e-1f3a-4b6c-8d9e-0a1b2c3d4e5f";
 

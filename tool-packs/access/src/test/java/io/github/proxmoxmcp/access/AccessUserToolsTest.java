@@ -5,16 +5,19 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_access_user_manage, proxmox_access_tfa_manage, proxmox_access_group_manage and proxmox_access_role_manage. */
-class AccessUserToolsTest {
+@MicronautTest
+class AccessUserToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new AccessPack());
+    @Inject
+    PackCalls pack;
 
     static final String TOKEN_REFUSAL = "Nothing was sent to Proxmox. Run proxmox-mcp with PROXMOX_USER and PROXMOX_PASSWORD "
             + "for this, or use pveum or the web UI.";

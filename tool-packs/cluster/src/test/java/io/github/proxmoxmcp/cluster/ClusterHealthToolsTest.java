@@ -4,17 +4,20 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_cluster_status, proxmox_cluster_get and proxmox_cluster_schedule_analyze. */
-class ClusterHealthToolsTest {
+@MicronautTest
+class ClusterHealthToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ClusterPack());
+    @Inject
+    PackCalls pack;
 
     static final String THREE_NODES = """
             [{"type":"cluster","id":"cluster","name":"prod","nodes":3,"quorate":1,"version":5},
@@ -26,7 +29,7 @@ class ClusterHealthToolsTest {
              {"node":"pve2","name":"pve2","nodeid":"2","quorum_votes":"1","ring0_addr":"10.0.0.12","ring1_addr":"10.1.0.12"},
              {"node":"pve3","name":"pve3","nodeid":"3","quorum_votes":"1","ring0_addr":"10.0.0.13","ring1_addr":"10.1.0.13"}]""";
 
-    private static void cluster(String pve3Online, String qdevice) {
+    private void cluster(String pve3Online, String qdevice) {
         pack.proxmox().respond("GET", "/cluster/status", THREE_NODES.formatted(pve3Online));
         pack.proxmox().respond("GET", "/cluster/config/nodes", COROSYNC_NODES);
         pack.proxmox().respond("GET", "/cluster/config/qdevice", qdevice);

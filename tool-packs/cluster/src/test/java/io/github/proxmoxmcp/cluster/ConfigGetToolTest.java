@@ -4,18 +4,21 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_cluster_config_get: every kind, listed and one entry. */
-class ConfigGetToolTest {
+@MicronautTest
+class ConfigGetToolTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ClusterPack());
+    @Inject
+    PackCalls pack;
 
-    private static String get(String json) {
+    private String get(String json) {
         return pack.ok("proxmox_cluster_config_get", json).text();
     }
 

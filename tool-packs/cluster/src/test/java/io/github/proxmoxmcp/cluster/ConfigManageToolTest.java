@@ -6,19 +6,22 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_cluster_config_manage: every kind and action, and the checks made before anything is sent. */
-class ConfigManageToolTest {
+@MicronautTest
+class ConfigManageToolTest implements MockProxmoxTest {
 
     private static final String TOOL = "proxmox_cluster_config_manage";
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ClusterPack());
+    @Inject
+    PackCalls pack;
 
     // backup jobs
 

@@ -5,17 +5,20 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_cluster_options_set and proxmox_cluster_pool_manage. */
-class PoolAndOptionsToolsTest {
+@MicronautTest
+class PoolAndOptionsToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ClusterPack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void optionsSetAndUnsetInOneRequestWithoutEchoingValues() {

@@ -5,22 +5,25 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.TaskIds;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** proxmox_cluster_setup and proxmox_cluster_guests_control. */
-class SetupAndBulkToolsTest {
+@MicronautTest
+class SetupAndBulkToolsTest implements MockProxmoxTest {
 
     private static final String FINGERPRINT =
             "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99";
     private static final String PASSWORD = "r00t-Pa55word";
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new ClusterPack());
+    @Inject
+    PackCalls pack;
 
     @Test
     void createAClusterAndWaitForTheTask() {

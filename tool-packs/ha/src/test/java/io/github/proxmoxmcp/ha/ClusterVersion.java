@@ -1,7 +1,7 @@
 package io.github.proxmoxmcp.ha;
 
 import io.github.proxmoxmcp.core.client.ProxmoxVersion;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 
 /**
  * The harness's context reads {@code /version} once and keeps it: answering it and reading it before each test
@@ -12,7 +12,7 @@ final class ClusterVersion {
     private ClusterVersion() {
     }
 
-    static void is(PackExtension pack, String version) {
+    static void is(PackCalls pack, String version) {
         pack.proxmox().respond("GET", "/version", "{\"version\":\"" + version + "\",\"release\":\"" + version + "\"}");
         String read = pack.bean(ProxmoxVersion.class).release().block().version();
         if (!read.equals(version)) {

@@ -3,17 +3,20 @@ package io.github.proxmoxmcp.ha;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HA groups on PVE 8: group reads and writes, resources joining a group, and rules refused. */
-class HaPve8ToolsTest {
+@MicronautTest
+class HaPve8ToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new HaPack());
+    @Inject
+    PackCalls pack;
 
     @BeforeEach
     void pve8() {

@@ -4,17 +4,20 @@ import static io.github.proxmoxmcp.core.testing.PackAssertions.assertOk;
 import static io.github.proxmoxmcp.core.testing.PackAssertions.assertRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HA resources and rules on PVE 9: config reads, resource and rule writes, and groups refused. */
-class HaPve9ToolsTest {
+@MicronautTest
+class HaPve9ToolsTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(new HaPack());
+    @Inject
+    PackCalls pack;
 
     @BeforeEach
     void pve9() {

@@ -8,35 +8,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.proxmoxmcp.core.client.ProxmoxApiException.Kind;
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ErrorMappingTest {
+@MicronautTest
+class ErrorMappingTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(PackHarness.emptyPack());
+    @Inject
+    PackCalls pack;
 
-    private static ProbeClient client() {
+    private ProbeClient client() {
         return pack.bean(ProbeClient.class);
     }
 
     private static ProxmoxApiException failure(PackHarness in, Supplier<Object> call) {
+        return failure(in.context().getBean(JsonMapper.class), call);
+    }
+
+    private static ProxmoxApiException failure(JsonMapper json, Supplier<Object> call) {
         RuntimeException thrown = assertThrows(RuntimeException.class, call::get);
-        ProxmoxApiException mapped = ProxmoxErrors.map(thrown, in.context().getBean(JsonMapper.class));
+        ProxmoxApiException mapped = ProxmoxErrors.map(thrown, json);
         assertFalse(mapped.userMessage().contains(PackHarness.TOKEN_SECRET));
         return mapped;
     }
 
-    private static ProxmoxApiException failure(Supplier<Object> call) {
-        return failure(pack.harness(), call);
+    private ProxmoxApiException failure(Supplier<Object> call) {
+        return failure(pack.bean(JsonMapper.class), call);
     }
 
     @Test

@@ -6,26 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password auth: a ticket from POST /access/ticket, then the cookie, plus the CSRF token on writes. */
-class PasswordAuthTest {
+@MicronautTest
+class PasswordAuthTest implements MockProxmoxTest {
 
     static final String USER = "admin@pve";
     static final String PASSWORD = "s3cret pass&word=1";
     static final String TICKET = "PVE:admin@pve:6740A1B2::aBc+dEf/GhI==";
     static final String CSRF = "6740A1B2:Qy9kZXYvbnVsbA";
 
-    @RegisterExtension
-    static final PackExtension pack = PackExtension.startedBy(
-            () -> PackHarness.startWithPassword(PackHarness.emptyPack(), USER, PASSWORD, Map.of()));
+    @Inject
+    PackCalls pack;
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("proxmox.user", USER, "proxmox.password", PASSWORD);
+    }
+
+    @Override
+    public Set<String> removedProperties() {
+        return Set.of("proxmox.token-id", "proxmox.token-secret");
+    }
 
     private void login() {
         pack.proxmox().respond("POST", "/access/ticket", "{\"username\":\"" + USER + "\",\"ticket\":\"" + TICKET

@@ -3,33 +3,36 @@ package io.github.proxmoxmcp.core.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.proxmoxmcp.core.testing.PackExtension;
+import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
+import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only GET is retried (the harness allows 2 retries), and only on 502/503/504/595/596 and transport failures. */
-class RetryTest {
+@MicronautTest
+class RetryTest implements MockProxmoxTest {
 
-    @RegisterExtension
-    static final PackExtension pack = new PackExtension(PackHarness.emptyPack());
+    @Inject
+    PackCalls pack;
 
-    private static ProbeClient client() {
+    private ProbeClient client() {
         return pack.bean(ProbeClient.class);
     }
 
-    private static VersionClient versionClient() {
+    private VersionClient versionClient() {
         return pack.bean(VersionClient.class);
     }
 
-    private static ProxmoxApiException failure(Runnable call) {
+    private ProxmoxApiException failure(Runnable call) {
         RuntimeException thrown = assertThrows(RuntimeException.class, call::run);
         return ProxmoxErrors.map(thrown, pack.bean(JsonMapper.class));
     }

@@ -46,6 +46,11 @@ public final class PackCalls {
         return MockProxmox.shared();
     }
 
+    /** The test's bean context. */
+    public BeanContext context() {
+        return beans;
+    }
+
     public <T> T bean(Class<T> type) {
         return beans.getBean(type);
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Task ids (UPIDs) shaped like the ones Proxmox returns, and the forms they travel in. */
 public final class TaskIds {
 
-    /** The task every {@link PackExtension#taskEndsOk(String, String)} start answers with. */
+    /** The task every {@link PackCalls#taskEndsOk(String, String)} start answers with. */
     public static final String UPID = "UPID:pve1:0000ABCD:0001ABCD:65F0A1B2:srvrestart:pveproxy:root@pam:";
     /** {@link #UPID} as a path segment, spelled out so that the encoding itself is pinned down. */
     public static final String UPID_ENCODED = "UPID%3Apve1%3A0000ABCD%3A0001ABCD%3A65F0A1B2%3Asrvrestart%3Apveproxy%3Aroot%40pam%3A";
