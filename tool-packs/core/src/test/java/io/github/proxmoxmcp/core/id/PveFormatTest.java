@@ -16,7 +16,8 @@ class PveFormatTest {
             "STORAGE, NFS.backup_1", "CONFIG_KEY, scsi0", "SNAPSHOT, before-upgrade", "IFACE, vmbr0", "IFACE, eno1.10",
             "IFACE, bond0:1", "BRIDGE, vmbr0", "TAG, prod+db", "USER, root@pam", "USER, jane.doe@ldap-corp",
             "TOKEN, root@pam!mcp", "GROUP, admins", "ROLE, PVEAuditor", "POOL, prod", "POOL, prod/db/eu",
-            "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "ACME_PLUGIN, cf1",
+            "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "FW_GROUP, web-servers", "FW_NAME, ipfilter-net0",
+            "FW_NAME, management", "ACME_PLUGIN, cf1",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
             "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
             "SEGMENT, pveproxy"})
@@ -29,7 +30,8 @@ class PveFormatTest {
             "NODE, pve1/../../cluster", "NODE, x/y", "NODE, ''", "NODE, ' '", "NODE, -pve", "NODE, pve1%2F..",
             "NODE, '100; rm -rf /'", "VMID, 99", "VMID, 0100", "VMID, 1000000000", "STORAGE, ..", "STORAGE, a",
             "STORAGE, local/x", "CONFIG_KEY, ../x", "SNAPSHOT, 1st", "IFACE, vmbr0/x", "USER, root", "USER, a/b@pam",
-            "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone",
+            "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone", "FW_GROUP, a",
+            "FW_GROUP, group-name-of-19chr", "FW_GROUP, 1group", "FW_NAME, a/b", "FW_NAME, ..", "FW_NAME, +set",
             "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
             "SEGMENT, ..", "SEGMENT, ."})
     void refuses(PveFormat format, String value) {
