@@ -29,7 +29,7 @@ class ToolRegistryTest {
     @Test
     void unknownPackIsAStartUpErrorListingTheKnownOnes() {
         SettingsException e = assertThrows(SettingsException.class, () -> ToolRegistry.load(List.of("node", "vmware")));
-        assertEquals("PROXMOX_TOOL_PACKS: unknown pack(s) vmware; available: guest, node", e.getMessage());
+        assertEquals("PROXMOX_TOOL_PACKS: unknown pack(s) vmware; available: firewall, guest, node", e.getMessage());
     }
 
     @Test
