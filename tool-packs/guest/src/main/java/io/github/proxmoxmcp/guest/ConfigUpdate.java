@@ -1,6 +1,7 @@
 package io.github.proxmoxmcp.guest;
 
 import io.github.proxmoxmcp.core.client.PveResponse;
+import io.github.proxmoxmcp.core.guest.Guest;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 

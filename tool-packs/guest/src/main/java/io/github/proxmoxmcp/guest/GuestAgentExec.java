@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.guest;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
+import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;

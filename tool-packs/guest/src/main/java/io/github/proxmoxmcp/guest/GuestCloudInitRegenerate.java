@@ -1,5 +1,6 @@
 package io.github.proxmoxmcp.guest;
 
+import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;

@@ -2,7 +2,12 @@ package io.github.proxmoxmcp.guest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.guest.Guest;
+import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.guest.GuestTarget;
+import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -11,15 +16,14 @@ import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.Optional;
-import java.util.Map;
-import io.github.proxmoxmcp.core.client.Json;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_nic}: add, replace or remove network interface netN of a VM or container. */

@@ -1,6 +1,9 @@
 package io.github.proxmoxmcp.guest;
 
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.guest.GuestTarget;
+import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;

@@ -1,6 +1,9 @@
 package io.github.proxmoxmcp.guest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.guest.GuestTarget;
+import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;

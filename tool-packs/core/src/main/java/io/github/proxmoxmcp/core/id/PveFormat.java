@@ -37,12 +37,14 @@ public enum PveFormat {
     /** An HA rule or group id (pve-configid). */
     HA_ID("an HA rule or group id: a letter, then letters, digits, '_' or '-', e.g. keep-apart", 64,
             "(?i)[a-z][a-z0-9_-]+"),
+    FW_GROUP("a security group name: a letter, then letters, digits, '-' or '_' (2 to 18)", 18, "[A-Za-z][A-Za-z0-9_-]+"),
+    FW_NAME("an IP set or alias name: a letter, then letters, digits, '-' or '_' (2 to 64)", 64, "[A-Za-z][A-Za-z0-9_-]+"),
     ACME_PLUGIN("a plugin id: a letter, then letters, digits, '.', '_' or '-'", 128, "(?i)[a-z][a-z0-9._-]*[a-z0-9]"),
     /** A volume id {@code storage:rest}: the one path parameter that takes the rest of the path. */
     VOLUME("a volume id storage:path, e.g. local:iso/debian.iso", 1024,
             "(?i)[a-z][a-z0-9._-]*[a-z0-9]:[^\\p{Cntrl}]+"),
     /** An IP set entry: an address or CIDR (it may hold a {@code /}), or an alias name. */
-    CIDR("an address, CIDR or alias, e.g. 10.0.0.0/24", 64, "[0-9A-Za-z:._/-]+"),
+    CIDR("an address, CIDR or alias, e.g. 10.0.0.0/24 or dc/admins", 70, "[0-9A-Za-z:._/-]+"),
     UPID("a task id UPID:node:…", 512, "UPID:[a-zA-Z0-9-]+:[^\\s/]+"),
     /** A replication job id: the guest's VMID and a job number. */
     REPLICATION_JOB("a replication job id <vmid>-<job number>, e.g. 100-0", 19, "[1-9][0-9]{2,8}-[0-9]{1,9}"),

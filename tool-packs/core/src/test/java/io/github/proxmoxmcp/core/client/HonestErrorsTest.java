@@ -5,6 +5,7 @@ import static io.github.proxmoxmcp.core.testing.ScriptedProxmox.answer;
 import static io.github.proxmoxmcp.core.testing.ScriptedProxmox.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.proxmoxmcp.core.testing.PackAssertions;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.github.proxmoxmcp.core.testing.ScriptedProxmoxTest;
 import io.github.proxmoxmcp.core.testing.Timed;
@@ -123,8 +124,6 @@ class HonestErrorsTest extends ScriptedProxmoxTest {
     void forbiddenKeepsItsHintAndIsNotRetried() {
         proxmox.on("GET", "/version", failure(403, "Permission check failed (/, Sys.Audit)"));
 
-        assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\nThe API user lacks a privilege for this "
-                + "path (see the message for which). With an API token, privilege separation limits the token to its own ACLs: "
-                + "grant the role to the token too, or create the token with privilege separation off.", versionFails());
+        assertEquals("Proxmox API error 403: Permission check failed (/, Sys.Audit)\n" + PackAssertions.FORBIDDEN_HINT, versionFails());
     }
 }

@@ -21,6 +21,8 @@ class PveFormatTest {
             "TOKEN, root@pam!mcp", "GROUP, admins", "ROLE, PVEAuditor", "POOL, prod", "POOL, prod/db/eu",
             "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "ACME_PLUGIN, cf1", "HA_SID, vm:100", "HA_SID, ct:101",
             "HA_SID, 100", "HA_ID, keep-apart", "HA_ID, Prefer_Node1",
+            "FW_GROUP, web-servers", "FW_NAME, ipfilter-net0",
+            "FW_NAME, management",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
             "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
             "SEGMENT, pveproxy", "REPLICATION_JOB, 100-0", "REPLICATION_JOB, 999999999-123456789"})
@@ -33,7 +35,8 @@ class PveFormatTest {
             "NODE, pve1/../../cluster", "NODE, x/y", "NODE, ''", "NODE, ' '", "NODE, -pve", "NODE, pve1%2F..",
             "NODE, '100; rm -rf /'", "VMID, 99", "VMID, 0100", "VMID, 1000000000", "STORAGE, ..", "STORAGE, a",
             "STORAGE, local/x", "CONFIG_KEY, ../x", "SNAPSHOT, 1st", "IFACE, vmbr0/x", "USER, root", "USER, a/b@pam",
-            "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone",
+            "TOKEN, root@pam", "POOL, a//b", "POOL, a/../b", "POOL, a/b/c/d", "SDN_ZONE, toolongzone", "FW_GROUP, a",
+            "FW_GROUP, group-name-of-19chr", "FW_GROUP, 1group", "FW_NAME, a/b", "FW_NAME, ..", "FW_NAME, +set",
             "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
             "SEGMENT, ..", "SEGMENT, .", "HA_SID, vm:99", "HA_SID, vm:100/../x", "HA_SID, qemu:100",
             "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x",

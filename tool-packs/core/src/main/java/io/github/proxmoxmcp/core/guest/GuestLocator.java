@@ -1,4 +1,4 @@
-package io.github.proxmoxmcp.guest;
+package io.github.proxmoxmcp.core.guest;
 
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
@@ -11,18 +11,18 @@ import reactor.core.publisher.Mono;
  * Finds a guest's node and type from its VMID with one {@code GET /cluster/resources?type=vm}, unless
  * the caller gave both. A node or type given that contradicts the cluster is an error, not a guess.
  */
-final class GuestLocator {
+public final class GuestLocator {
 
     private GuestLocator() {
     }
 
-    static Mono<Guest> locate(GuestTarget target, ToolContext context) {
+    public static Mono<Guest> locate(GuestTarget target, ToolContext context) {
         int vmid = target.vmid();
         String node = blankToNull(target.node());
         if (node != null && target.type() != null) {
             return Mono.just(new Guest(node, target.type(), vmid, null, null, false));
         }
-        return context.bean(GuestClient.class).resources("vm").flatMap(response -> {
+        return context.bean(ClusterResourcesClient.class).resources("vm").flatMap(response -> {
             JsonNode found = response.list().stream()
                     .filter(r -> Json.number(r, "vmid").orElse(-1L) == vmid)
                     .findFirst().orElse(null);
@@ -41,18 +41,18 @@ final class GuestLocator {
     }
 
     /** A guest from one {@code /cluster/resources} entry. */
-    static Guest of(JsonNode resource) {
+    private static Guest of(JsonNode resource) {
         String type = Json.text(resource, "type", "qemu");
         return new Guest(Json.text(resource, "node"), "lxc".equals(type) ? GuestType.lxc : GuestType.qemu,
                 Json.number(resource, "vmid").orElse(0L).intValue(), Json.text(resource, "name"),
                 Json.text(resource, "status"), Json.flag(resource, "template"));
     }
 
-    static ProxmoxApiException notFound(String message) {
+    private static ProxmoxApiException notFound(String message) {
         return new ProxmoxApiException(ProxmoxApiException.Kind.NOT_FOUND, 0, message, Map.of());
     }
 
-    static String blankToNull(String value) {
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

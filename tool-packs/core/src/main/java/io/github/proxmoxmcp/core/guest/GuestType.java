@@ -1,4 +1,4 @@
-package io.github.proxmoxmcp.guest;
+package io.github.proxmoxmcp.core.guest;
 
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,7 +9,7 @@ public enum GuestType {
     lxc;
 
     /** "VM" or "CT", as a user names them. */
-    String label() {
+    public String label() {
         return this == qemu ? "VM" : "CT";
     }
 }

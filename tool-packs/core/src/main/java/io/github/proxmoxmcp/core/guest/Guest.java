@@ -1,20 +1,21 @@
-package io.github.proxmoxmcp.guest;
+package io.github.proxmoxmcp.core.guest;
 
 import io.micronaut.core.annotation.Nullable;
 
 /** A located guest: where it runs and what it is. {@code status} is null when it was not looked up. */
-record Guest(String node, GuestType type, int vmid, @Nullable String name, @Nullable String status, boolean template) {
+public record Guest(String node, GuestType type, int vmid, @Nullable String name, @Nullable String status, boolean template) {
 
     /** {@code VM 100} or {@code CT 101}. */
-    String label() {
+    public String label() {
         return type.label() + " " + vmid;
     }
 
-    String path() {
+    /** The type as the API path segment: {@code qemu} or {@code lxc}. */
+    public String path() {
         return type.name();
     }
 
-    boolean qemu() {
+    public boolean qemu() {
         return type == GuestType.qemu;
     }
 }

@@ -1,7 +1,7 @@
-package io.github.proxmoxmcp.guest;
+package io.github.proxmoxmcp.core.guest;
 
 /** An input naming one guest: its VMID, and optionally its node and type (resolved when left out). */
-interface GuestTarget {
+public interface GuestTarget {
 
     Integer vmid();
 
