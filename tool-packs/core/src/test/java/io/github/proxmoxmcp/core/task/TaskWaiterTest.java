@@ -11,12 +11,9 @@ import io.github.proxmoxmcp.core.runtime.BeanToolContext;
 import io.github.proxmoxmcp.core.spi.ProgressReporter;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolResult;
-import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
-import io.github.proxmoxmcp.core.testing.PackCalls;
+import io.github.proxmoxmcp.core.testing.PackExtension;
 import io.github.proxmoxmcp.core.testing.PackHarness;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
-@MicronautTest
-class TaskWaiterTest implements MockProxmoxTest {
+class TaskWaiterTest {
 
     static final String UPID = "UPID:pve1:0000C0DE:0012D687:6740A1B2:qmstart:100:root@pam:";
     static final String STATUS = "/nodes/pve1/tasks/UPID%3Apve1%3A0000C0DE%3A0012D687%3A6740A1B2%3Aqmstart%3A100%3Aroot%40pam%3A/status";
     static final String LOG = "/nodes/pve1/tasks/UPID%3Apve1%3A0000C0DE%3A0012D687%3A6740A1B2%3Aqmstart%3A100%3Aroot%40pam%3A/log";
 
-    @Inject
-    PackCalls pack;
+    @RegisterExtension
+    static final PackExtension pack = new PackExtension(PackHarness.emptyPack());
 
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final ProgressReporter reporter = (p, total, message) -> progress.add((int) p + " " + message);
@@ -44,7 +41,7 @@ class TaskWaiterTest implements MockProxmoxTest {
                 + "\"status\":\"" + state + "\"" + (exitStatus == null ? "" : ",\"exitstatus\":\"" + exitStatus + "\"") + "}";
     }
 
-    private void statusOnce(String state) {
+    private static void statusOnce(String state) {
         pack.proxmox().expect("GET", STATUS, Map.of(), 200, "OK", "{\"data\":" + status(state, null) + "}", 1);
     }
 
