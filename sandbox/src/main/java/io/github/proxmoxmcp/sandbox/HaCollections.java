@@ -90,11 +90,9 @@ final class HaCollections {
                 if (resources.row(resources.table(q), sid) == null) {
                     throw ApiException.fail("service '" + sid + "' is not HA managed");
                 }
-                c.node(q.str("node"));
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("sid", sid);
-                m.put("requested-node", q.str("node"));
-                return pve9 ? m : null;
+                String node = q.str("node");
+                c.node(node);
+                return pve9 ? moveWithAffinity(c, sid, node) : move(c, sid, node);
             });
         }
 
@@ -174,7 +172,104 @@ final class HaCollections {
         }
         r.get("/cluster/ha/status", "", q -> NodeApi.names("current", "manager_status"));
         r.get("/cluster/ha/status/current", "", q -> status(c, resources));
+        r.get("/cluster/ha/status/manager_status", "", q -> managerStatus(c));
         seed(c);
+    }
+
+    /** The sandbox's HA manager carries a queued move out at once: the guest is on the target node next read. */
+    private static Object move(Cluster c, String sid, String node) {
+        Guest guest = c.guests.get(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
+        if (guest != null) {
+            guest.node = node;
+        }
+        return null;
+    }
+
+    /**
+     * PVE 9: resources in positive affinity move along; a resource in negative affinity already on the target node
+     * blocks the move, which is then queued but never carried out.
+     */
+    private static Map<String, Object> moveWithAffinity(Cluster c, String sid, String node) {
+        List<String> along = new ArrayList<>();
+        List<Map<String, Object>> blocking = new ArrayList<>();
+        for (Map<String, String> rule : c.tables.table(RULES, null).rows) {
+            List<String> members = GuestApi.splitList(rule.get("resources"));
+            if (!"resource-affinity".equals(rule.get("type")) || !members.contains(sid) || Request.isTrue(rule.getOrDefault("disable", "0"))) {
+                continue;
+            }
+            for (String other : members) {
+                Guest guest = other.equals(sid) ? null : c.guests.get(Integer.parseInt(other.substring(other.indexOf(':') + 1)));
+                if (guest == null) {
+                    continue;
+                }
+                if ("positive".equals(rule.get("affinity")) && !along.contains(other)) {
+                    along.add(other);
+                } else if ("negative".equals(rule.get("affinity")) && guest.node.equals(node)) {
+                    Map<String, Object> blocker = new LinkedHashMap<>();
+                    blocker.put("sid", other);
+                    blocker.put("cause", "resource-affinity");
+                    blocking.add(blocker);
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sid", sid);
+        m.put("requested-node", node);
+        if (!blocking.isEmpty()) {
+            m.put("blocking-resources", blocking);
+            return m;
+        }
+        if (!along.isEmpty()) {
+            m.put("comigrated-resources", along);
+        }
+        move(c, sid, node);
+        along.forEach(other -> move(c, other, node));
+        return m;
+    }
+
+    /** The CRM's manager_status file with the quorum and every node's LRM status, as the sandbox's manager sees them. */
+    private static Map<String, Object> managerStatus(Cluster c) {
+        long now = c.now();
+        String master = c.nodes.keySet().iterator().next();
+        Map<String, Object> nodeStatus = new LinkedHashMap<>();
+        Map<String, Object> lrmStatus = new LinkedHashMap<>();
+        for (NodeState node : c.nodes.values()) {
+            nodeStatus.put(node.name, node.online ? "online" : "unknown");
+            Map<String, Object> lrm = new LinkedHashMap<>();
+            lrm.put("mode", "active");
+            lrm.put("state", node.online ? "active" : "wait_for_agent_lock");
+            lrm.put("timestamp", node.online ? now - 3 : now - 600);
+            lrm.put("results", Map.of());
+            lrmStatus.put(node.name, lrm);
+        }
+        Map<String, Object> services = new LinkedHashMap<>();
+        List<Map<String, String>> rows = new ArrayList<>(c.tables.table(RESOURCES, null).rows);
+        rows.sort(java.util.Comparator.comparing(row -> row.get("sid")));
+        for (Map<String, String> row : rows) {
+            String sid = row.get("sid");
+            Guest guest = c.guests.get(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
+            Map<String, Object> service = new LinkedHashMap<>();
+            if (guest != null) {
+                service.put("node", guest.node);
+            }
+            String state = row.getOrDefault("state", "started");
+            service.put("state", guest != null && guest.running() ? "started" : state.equals("enabled") ? "started" : state);
+            service.put("uid", Integer.toHexString(sid.hashCode()));
+            services.put(sid, service);
+        }
+        Map<String, Object> manager = new LinkedHashMap<>();
+        manager.put("master_node", master);
+        manager.put("timestamp", now - 3);
+        manager.put("node_status", nodeStatus);
+        manager.put("service_status", services);
+        Map<String, Object> quorum = new LinkedHashMap<>();
+        quorum.put("node", master);
+        quorum.put("quorate", "1");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("manager_status", manager);
+        out.put("quorum", quorum);
+        out.put("lrm_status", lrmStatus);
+        return out;
     }
 
     private static Object migrated(String what) {
