@@ -22,6 +22,11 @@ final class AccessCollections {
     static final String ROLES = "/access/roles";
     static final String ACL = "/access/acl";
     static final String DOMAINS = "/access/domains";
+    static final String PERMISSIONS = "/access/permissions";
+    static final String TFA = "/access/tfa";
+    /** The paths get_effective_permissions always looks at, besides the ACL paths and the pool members. */
+    private static final List<String> TOP_PATHS = List.of("/", "/access", "/access/groups", "/nodes", "/pool", "/sdn",
+            "/storage", "/vms");
     private static final String USER_FIELDS = "enable:bool expire:int(0..) firstname lastname email:email comment keys";
 
     private AccessCollections() {
@@ -66,6 +71,7 @@ final class AccessCollections {
                     c.tables.table(ACL, null).rows.removeIf(acl -> acl.get("ugid").equals(w.id())
                             || acl.get("ugid").startsWith(w.id() + "!"));
                     c.tables.remove(USERS + "/" + w.id() + "/token");
+                    c.tables.remove(TFA + "/" + w.id());
                 })
                 .view((q, row, out) -> {
                     String id = row.get("userid");
@@ -217,6 +223,30 @@ final class AccessCollections {
             return out;
         });
         r.put(ACL, "path* roles* propagate:bool users groups tokens delete:bool", q -> updateAcl(c, tokens, q));
+        r.get(PERMISSIONS, "userid path", q -> permissions(c, tokens, q));
+
+        r.get(TFA, "", q -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            new TreeSet<>(tfaUsers(c)).forEach(user -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("userid", user);
+                m.put("entries", tfaEntries(c, user));
+                out.add(m);
+            });
+            return out;
+        });
+        r.get(TFA + "/{userid}", "", q -> tfaEntries(c, existingUser(c, q.var("userid"))));
+        r.delete(TFA + "/{userid}/{id}", "password", q -> {
+            Tables.Table table = c.tables.find(TFA + "/" + existingUser(c, q.var("userid")));
+            if (table == null || !table.rows.removeIf(row -> row.get("id").equals(q.var("id")))) {
+                throw ApiException.fail("no such entry: " + q.var("userid") + "/" + q.var("id"));
+            }
+            if (table.rows.isEmpty()) {
+                c.tables.remove(TFA + "/" + q.var("userid"));
+                userRow(c, q.var("userid")).remove("keys");
+            }
+            return null;
+        });
 
         ConfigCollection.keyed(DOMAINS, "realm:pve-realm")
                 .fields("type*:ad|ldap|openid|pam|pve comment default:bool tfa")
@@ -438,6 +468,164 @@ final class AccessCollections {
         return null;
     }
 
+    // ---- effective permissions, as PVE::RPCEnvironment::permissions and PVE::AccessControl::roles work them out ----
+
+    private static Object permissions(Cluster c, ConfigCollection tokens, Request q) {
+        String authid = q.has("userid") ? q.str("userid") : q.user;
+        Map<String, Object> out = new TreeMap<>();
+        if (q.has("path")) {
+            out.put(q.str("path"), effective(c, tokens, authid, q.str("path")));
+            return out;
+        }
+        TreeSet<String> paths = new TreeSet<>(TOP_PATHS);
+        c.tables.table(ACL, null).rows.forEach(row -> paths.add(row.get("path")));
+        c.guests.values().stream().filter(g -> g.pool != null).forEach(g -> paths.add("/vms/" + g.vmid));
+        c.tables.table(ClusterCollections.POOLS, null).rows.forEach(pool ->
+                GuestApi.splitList(pool.getOrDefault("storage", "")).forEach(s -> paths.add("/storage/" + s)));
+        for (String path : paths) {
+            Map<String, Long> privs = effective(c, tokens, authid, path);
+            if (!privs.isEmpty()) {
+                out.put(path, privs);
+            }
+        }
+        return out;
+    }
+
+    /** Privilege to whether it propagates; a privilege-separated token gets what both it and its user have. */
+    private static Map<String, Long> effective(Cluster c, ConfigCollection tokens, String authid, String path) {
+        int bang = authid.indexOf('!');
+        if (bang >= 0) {
+            String user = authid.substring(0, bang);
+            Map<String, String> token = userRow(c, user) == null ? null : tokens.row(tokens.table(c, user), authid.substring(bang + 1));
+            if (token == null) {
+                return Map.of();
+            }
+            Map<String, Long> userPrivs = effective(c, tokens, user, path);
+            if (!"1".equals(token.get("privsep"))) {
+                return userPrivs;
+            }
+            Map<String, Long> both = new TreeMap<>();
+            privs(c, poolRoles(c, "token", authid, path)).forEach((priv, propagate) -> {
+                if (userPrivs.containsKey(priv)) {
+                    both.put(priv, Math.min(propagate, userPrivs.get(priv)));
+                }
+            });
+            return both;
+        }
+        Map<String, Long> out = new TreeMap<>();
+        if (authid.equals("root@pam")) {
+            privileges(c).forEach(priv -> out.put(priv, 1L));
+        } else if (userRow(c, authid) != null) {
+            out.putAll(privs(c, poolRoles(c, "user", authid, path)));
+        }
+        return out;
+    }
+
+    /** The roles on the path, and for a guest or a storage also those on the pools it is a member of. */
+    private static Map<String, Long> poolRoles(Cluster c, String type, String authid, String path) {
+        Map<String, Long> roles = new TreeMap<>(roles(c, type, authid, path));
+        List<String> pools = new ArrayList<>();
+        if (path.matches("/vms/\\d+")) {
+            Guest guest = c.guests.get(Integer.parseInt(path.substring(5)));
+            if (guest != null && guest.pool != null) {
+                pools.add(guest.pool);
+            }
+        } else if (path.matches("/storage/[^/]+")) {
+            c.tables.table(ClusterCollections.POOLS, null).rows.stream()
+                    .filter(pool -> GuestApi.splitList(pool.getOrDefault("storage", "")).contains(path.substring(9)))
+                    .forEach(pool -> pools.add(pool.get("poolid")));
+        }
+        pools.forEach(pool -> roles(c, type, authid, "/pool/" + pool).forEach((role, p) -> roles.merge(role, p, Math::max)));
+        return roles;
+    }
+
+    /**
+     * Walks from {@code /} down to the path: on each level the roles granted there (propagating ones, or any on the
+     * path itself) replace the inherited ones, a user's or token's own ACLs before its groups'; NoAccess wins.
+     */
+    private static Map<String, Long> roles(Cluster c, String type, String authid, String path) {
+        List<String> levels = new ArrayList<>(List.of("/"));
+        StringBuilder prefix = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                levels.add(prefix.append('/').append(part).toString());
+            }
+        }
+        List<String> groups = type.equals("user") ? groupsOf(c, authid) : List.of();
+        Map<String, Long> roles = new TreeMap<>();
+        for (String level : levels) {
+            boolean last = level.equals(levels.getLast());
+            Map<String, Long> own = new TreeMap<>();
+            Map<String, Long> fromGroups = new TreeMap<>();
+            for (Map<String, String> row : c.tables.table(ACL, null).rows) {
+                long propagate = Long.parseLong(row.get("propagate"));
+                if (!row.get("path").equals(level) || !(last || propagate == 1)) {
+                    continue;
+                }
+                if (row.get("type").equals(type) && row.get("ugid").equals(authid)) {
+                    own.put(row.get("roleid"), propagate);
+                } else if (row.get("type").equals("group") && groups.contains(row.get("ugid"))) {
+                    fromGroups.put(row.get("roleid"), propagate);
+                }
+            }
+            if (!own.isEmpty()) {
+                roles = own;
+            } else if (!fromGroups.isEmpty()) {
+                roles = fromGroups;
+            }
+        }
+        return roles.containsKey("NoAccess") ? Map.of("NoAccess", roles.get("NoAccess")) : roles;
+    }
+
+    private static Map<String, Long> privs(Cluster c, Map<String, Long> roles) {
+        Map<String, Long> out = new TreeMap<>();
+        roles.forEach((role, propagate) -> {
+            Map<String, String> row = find(c, ROLES, "roleid", role);
+            if (row != null) {
+                GuestApi.splitList(row.getOrDefault("privs", "")).forEach(priv -> out.merge(priv, propagate, Math::max));
+            }
+        });
+        return out;
+    }
+
+    // ---- TFA: the entries of tfa.cfg, one table per user ----
+
+    private static String existingUser(Cluster c, String userid) {
+        if (userRow(c, userid) == null) {
+            throw ApiException.fail("no such user ('" + userid + "')");
+        }
+        return userid;
+    }
+
+    private static List<String> tfaUsers(Cluster c) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, String> user : c.tables.table(USERS, null).rows) {
+            if (c.tables.find(TFA + "/" + user.get("userid")) != null) {
+                out.add(user.get("userid"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> tfaEntries(Cluster c, String userid) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Tables.Table table = c.tables.find(TFA + "/" + userid);
+        if (table != null) {
+            for (Map<String, String> row : table.rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", row.get("type"));
+                m.put("id", row.get("id"));
+                m.put("description", row.get("description"));
+                m.put("created", Long.parseLong(row.get("created")));
+                if (row.containsKey("enable")) {
+                    m.put("enable", Long.parseLong(row.get("enable")));
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     // ---- seed: root, an admin, an operator, an automation user with a token, a custom role, ACLs, realms ----
 
     private static void seed(Cluster c) {
@@ -451,7 +639,8 @@ final class AccessCollections {
                 "base_dn", "ou=people,dc=corp,dc=example", "user_attr", "uid", "mode", "ldaps", "port", "636");
         Tables.Table users = tables.table(USERS, null);
         users.add("userid", "root@pam", "enable", "1", "email", "root@pve1.example");
-        users.add("userid", "alice@pve", "enable", "1", "firstname", "Alice", "lastname", "Martin", "email", "alice@example.com");
+        users.add("userid", "alice@pve", "enable", "1", "firstname", "Alice", "lastname", "Martin", "email", "alice@example.com",
+                "keys", "x");
         users.add("userid", "bob@pve", "enable", "1", "firstname", "Bob", "lastname", "Keller", "email", "bob@example.com",
                 "expire", String.valueOf((now / 86_400 + 180) * 86_400));
         users.add("userid", "automation@pve", "enable", "1", "comment", "CI pipeline");
@@ -470,11 +659,20 @@ final class AccessCollections {
         tables.table(USERS + "/automation@pve/token", null).add("tokenid", "terraform", "privsep", "1",
                 "expire", String.valueOf((now / 86_400 + 365) * 86_400), "comment", "infrastructure pipeline "
                         + Long.toHexString(random.nextLong() & 0xffff));
+        Tables.Table tfa = tables.table(TFA + "/alice@pve", null);
+        tfa.add("type", "totp", "id", uuid(random), "description", "phone", "created", String.valueOf(now - 86_400 * 40));
+        tfa.add("type", "recovery", "id", "recovery", "description", "", "created", String.valueOf(now - 86_400 * 40 + 60));
         Tables.Table acl = tables.table(ACL, null);
         acl.add("path", "/", "type", "group", "ugid", "admins", "roleid", "Administrator", "propagate", "1");
         acl.add("path", "/", "type", "user", "ugid", "monitoring@pve", "roleid", "PVEAuditor", "propagate", "1");
         acl.add("path", "/pool/production", "type", "group", "ugid", "operators", "roleid", "VMOperator", "propagate", "1");
         acl.add("path", "/pool/development", "type", "token", "ugid", "automation@pve!terraform", "roleid", "PVEVMAdmin", "propagate", "1");
         acl.add("path", "/storage/nfs-shared", "type", "user", "ugid", "automation@pve", "roleid", "PVEDatastoreUser", "propagate", "0");
+    }
+
+    private static String uuid(SplittableRandom random) {
+        String hex = String.format("%016x%016x", random.nextLong(), random.nextLong());
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-a" + hex.substring(17, 20)
+                + "-" + hex.substring(20);
     }
 }
