@@ -35,6 +35,11 @@ final class ClusterCollections {
         pools(r, c, views);
         backupJobs(r, c);
         replication(r, c);
+        corosyncNodes(r, c);
+        r.get("/cluster/jobs/schedule-analyze", "schedule* iterations:int(1..100) starttime:int",
+                q -> scheduleAnalyze(q.str("schedule"), q.integer("iterations", 10),
+                        q.has("starttime") ? Long.parseLong(q.str("starttime")) : c.now()));
+        r.get("/cluster/backup-info/not-backed-up", "", q -> notBackedUp(c));
         r.get("/cluster/mapping", "", q -> NodeApi.names("dir", "pci", "usb"));
         for (String kind : List.of("pci", "usb", "dir")) {
             ConfigCollection.keyed("/cluster/mapping/" + kind, "id:pve-configid")
@@ -254,6 +259,78 @@ final class ClusterCollections {
             }
         }
         return null;
+    }
+
+    /** The runs of a schedule after {@code start}; the sandbox computes the {@code [dow[,dow..]] HH:MM} form. */
+    private static List<Map<String, Object>> scheduleAnalyze(String schedule, long iterations, long start) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        long from = start;
+        for (long i = 0; i < iterations; i++) {
+            Long next = nextRun(schedule, from);
+            if (next == null) {
+                if (i == 0) {
+                    throw ApiException.parameter("schedule", "the sandbox computes only '[dow[,dow..]] HH:MM' schedules");
+                }
+                break;
+            }
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("timestamp", next);
+            run.put("utc", LocalDateTime.ofEpochSecond(next, 0, ZoneOffset.UTC).toString().replace('T', ' '));
+            runs.add(run);
+            from = next;
+        }
+        return runs;
+    }
+
+    /** Guests that no enabled backup job selects, by vmid list, pool or all-with-excludes (PVE::API2::BackupInfo). */
+    private static List<Map<String, Object>> notBackedUp(Cluster c) {
+        TreeSet<Integer> covered = new TreeSet<>();
+        for (Map<String, String> job : c.tables.table(BACKUP, null).rows) {
+            if (!Request.isTrue(job.getOrDefault("enabled", "1"))) {
+                continue;
+            }
+            List<String> excluded = GuestApi.splitList(job.getOrDefault("exclude", ""));
+            for (Guest guest : c.guests.values()) {
+                boolean selected = Request.isTrue(job.getOrDefault("all", "0"))
+                        ? !excluded.contains(String.valueOf(guest.vmid))
+                        : job.containsKey("pool") ? job.get("pool").equals(guest.pool)
+                        : GuestApi.splitList(job.getOrDefault("vmid", "")).contains(String.valueOf(guest.vmid));
+                if (selected && (!job.containsKey("node") || job.get("node").equals(guest.node))) {
+                    covered.add(guest.vmid);
+                }
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Guest guest : c.guests.values()) {
+            if (!covered.contains(guest.vmid)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("vmid", guest.vmid);
+                m.put("type", guest.type);
+                if (guest.name() != null) {
+                    m.put("name", guest.name());
+                }
+                out.add(m);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(m -> (Integer) m.get("vmid")));
+        return out;
+    }
+
+    /** corosync.conf's node list: one vote each, ring0 on the node's address. */
+    private static void corosyncNodes(Router r, Cluster c) {
+        r.get("/cluster/config/nodes", "", q -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (NodeState node : c.nodes.values()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", node.name);
+                m.put("node", node.name);
+                m.put("nodeid", String.valueOf(node.index));
+                m.put("quorum_votes", "1");
+                m.put("ring0_addr", node.ip);
+                out.add(m);
+            }
+            return out;
+        });
     }
 
     // ---- replication ----
