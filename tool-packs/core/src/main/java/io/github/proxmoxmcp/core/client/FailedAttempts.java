@@ -68,10 +68,10 @@ final class FailedAttempts {
         Kind unanswered = request.idempotent() ? Kind.TIMEOUT : Kind.UNCERTAIN;
         ProxmoxApiException outcome = switch (transport) {
             case TIMEOUT -> new ProxmoxApiException(unanswered, 0,
-                    request.line() + ": no answer within " + readable(request.timeout()) + " (PROXMOX_TIMEOUT)", Map.of());
+                    request.line() + ": no answer within " + readable(request.timeout()) + " (" + request.setting() + ")", Map.of());
             case INCOMPLETE -> new ProxmoxApiException(unanswered, 0,
                     request.line() + ": the answer was still incomplete after " + readable(request.attemptLimit())
-                            + " (PROXMOX_TIMEOUT + " + readable(SentRequest.LIMIT_MARGIN) + ")", Map.of());
+                            + " (" + request.setting() + " + " + readable(SentRequest.LIMIT_MARGIN) + ")", Map.of());
             case CONNECT -> new ProxmoxApiException(Kind.CONNECTION, 0,
                     request.line() + ": cannot connect to " + request.target() + " (" + connectReason(failure) + ")", Map.of());
             case BROKEN -> new ProxmoxApiException(request.idempotent() ? Kind.UNAVAILABLE : Kind.UNCERTAIN, 0,

@@ -37,6 +37,9 @@ public final class ProxmoxClientFilter implements HttpClientFilter {
     /** Where the API lives on a Proxmox host; the service URL is {@code https://host:port}. */
     public static final String BASE_PATH = "/api2/json";
 
+    /** Marks a file upload, whose attempt may last {@code proxmox.upload-timeout} instead of {@code proxmox.timeout}. */
+    static final String UPLOAD = ProxmoxClientFilter.class.getName() + ".upload";
+
     /** Marks a request this filter already handles: a retry's {@code proceed} runs the filter chain again. */
     private static final String HANDLED = ProxmoxClientFilter.class.getName() + ".handled";
 
@@ -69,7 +72,9 @@ public final class ProxmoxClientFilter implements HttpClientFilter {
             return chain.proceed(request);
         }
         request.setAttribute(HANDLED, Boolean.TRUE);
-        SentRequest sent = SentRequest.of(request, config.timeout());
+        SentRequest sent = request.getAttribute(UPLOAD).isPresent()
+                ? SentRequest.of(request, config.uploadTimeout(), "the upload limit")
+                : SentRequest.of(request, config.timeout(), "PROXMOX_TIMEOUT");
         return Mono.defer(() -> {
             AtomicInteger attempts = new AtomicInteger();
             Mono<HttpResponse<?>> attempt = authenticate(request)

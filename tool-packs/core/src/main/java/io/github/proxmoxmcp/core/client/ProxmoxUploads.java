@@ -87,7 +87,8 @@ public final class ProxmoxUploads {
                     .flatMap(service -> Mono.from(client.exchange(
                             HttpRequest.POST(service.getURI().toString().replaceAll("/+$", "") + path, null)
                                     .header("Content-Type", "multipart/form-data; boundary=" + body.boundary())
-                                    .header("Content-Length", Long.toString(body.length())),
+                                    .header("Content-Length", Long.toString(body.length()))
+                                    .setAttribute(ProxmoxClientFilter.UPLOAD, Boolean.TRUE),
                             InputStreamByteBody.create(body.open(), OptionalLong.of(body.length()), io, bodies), null)))
                     .flatMap(this::answer);
         });

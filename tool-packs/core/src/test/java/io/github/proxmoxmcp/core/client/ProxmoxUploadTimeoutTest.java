@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code proxmox.upload-timeout} bounds an upload whose answer does not come; the upload is not sent twice. */
+/**
+ * {@code proxmox.upload-timeout}, not {@code proxmox.timeout}, bounds an upload: pveproxy answers only once the whole
+ * file is in. One whose answer does not come is reported as possibly applied, and not sent twice.
+ */
 @MicronautTest
 class ProxmoxUploadTimeoutTest implements MockProxmoxTest {
 
@@ -32,20 +35,37 @@ class ProxmoxUploadTimeoutTest implements MockProxmoxTest {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("proxmox.upload-timeout", "300ms");
+        return Map.of("proxmox.upload-timeout", "1500ms", "proxmox.timeout", "200ms");
     }
 
     @Test
-    void anUnansweredUploadTimesOutOnce() throws Exception {
-        MockProxmox.shared().expect("POST", "/nodes/pve1/storage/local/upload", Map.of(), 200, "OK", "{\"data\":null}", -1,
-                Duration.ofSeconds(2));
+    void anUploadMayOutlastTheRequestTimeout() throws Exception {
+        MockProxmox.shared().expect("POST", "/nodes/pve1/storage/local/upload", Map.of(), 200, "OK",
+                "{\"data\":\"UPID:pve1:00001:00002:00000003:imgcopy::root@pam:\"}", -1, Duration.ofMillis(1000));
         Path file = Files.writeString(dir.resolve("a.iso"), "x");
 
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> uploads.upload("/nodes/{node}/storage/{storage}/upload",
-                Map.of("node", "pve1", "storage", "local"), Map.of("content", "iso"), file, "a.iso").block(Duration.ofSeconds(10)));
+        PveResponse answer = upload(file).block(Duration.ofSeconds(10));
 
-        assertEquals(Kind.TIMEOUT, ProxmoxErrors.map(thrown, json).kind());
+        assertEquals("UPID:pve1:00001:00002:00000003:imgcopy::root@pam:", answer.string());
+    }
+
+    @Test
+    void anUnansweredUploadIsReportedOnceAsPossiblyApplied() throws Exception {
+        MockProxmox.shared().expect("POST", "/nodes/pve1/storage/local/upload", Map.of(), 200, "OK", "{\"data\":null}", -1,
+                Duration.ofSeconds(3));
+        Path file = Files.writeString(dir.resolve("a.iso"), "x");
+
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> upload(file).block(Duration.ofSeconds(10)));
+
+        ProxmoxApiException error = ProxmoxErrors.map(thrown, json);
+        assertEquals(Kind.UNCERTAIN, error.kind());
+        assertEquals("POST /nodes/pve1/storage/local/upload: no answer within 1.5 s (the upload limit)", error.detail());
         assertEquals(List.of("POST /nodes/pve1/storage/local/upload"), MockProxmox.shared().requests().stream()
                 .map(MockProxmox.Recorded::line).toList());
+    }
+
+    private reactor.core.publisher.Mono<PveResponse> upload(Path file) {
+        return uploads.upload("/nodes/{node}/storage/{storage}/upload", Map.of("node", "pve1", "storage", "local"),
+                Map.of("content", "iso"), file, "a.iso");
     }
 }
