@@ -36,6 +36,7 @@ final class ClusterCollections {
         backupJobs(r, c);
         replication(r, c);
         corosyncNodes(r, c);
+        ClusterSetupApi.register(r, c);
         r.get("/cluster/jobs/schedule-analyze", "schedule* iterations:int(1..100) starttime:int",
                 q -> scheduleAnalyze(q.str("schedule"), q.integer("iterations", 10),
                         q.has("starttime") ? Long.parseLong(q.str("starttime")) : c.now()));
@@ -320,7 +321,7 @@ final class ClusterCollections {
     private static void corosyncNodes(Router r, Cluster c) {
         r.get("/cluster/config/nodes", "", q -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (NodeState node : c.nodes.values()) {
+            for (NodeState node : ClusterSetupApi.members(c)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", node.name);
                 m.put("node", node.name);
