@@ -28,7 +28,8 @@ final class ClusterSetupApi {
     }
 
     static void register(Router r, Cluster c) {
-        ConfigCollection.single(OPTIONS).fields(OPTION_FIELDS).register(r, c);
+        // datacenter.cfg reads back without a digest
+        ConfigCollection.single(OPTIONS).fields(OPTION_FIELDS).view((q, row, out) -> out.remove("digest")).register(r, c);
         r.get("/cluster/log", "max:int(1..)", q -> log(c, q.integer("max", 50)));
         r.get("/cluster/config", "", q -> NodeApi.names("apiversion", "join", "nodes", "qdevice", "totem"));
         r.get("/cluster/config/apiversion", "", q -> 1);

@@ -31,6 +31,7 @@ class ClusterSetupApiTest {
     void optionsAreSetAndUnset() {
         JsonNode options = api.get("/cluster/options").data();
         assertEquals("en-us", options.get("keyboard").asString());
+        assertFalse(options.has("digest"), "datacenter.cfg has no digest");
         assertEquals(200, api.put("/cluster/options", "keyboard", "de-ch", "max_workers", "8", "delete", "http_proxy").status());
         options = api.get("/cluster/options").data();
         assertEquals("de-ch", options.get("keyboard").asString());
@@ -127,5 +128,35 @@ class ClusterSetupApiTest {
         try (Sandbox pve8 = Sandbox.start(SandboxTest.OPTIONS.withPveMajor(8))) {
             assertEquals(501, new Api(pve8).post("/cluster/bulk-action/guest/start").status());
         }
+    }
+
+    @Test
+    void calendarEventsWithRangesRepetitionsAndWords() {
+        long monday = java.time.Instant.parse("2025-06-02T00:00:00Z").getEpochSecond();
+        assertEquals(List.of("2025-06-02 00:05", "2025-06-02 00:10"), runs("*/5", monday, 2));
+        assertEquals(List.of("2025-06-02 08:00", "2025-06-02 08:15"), runs("mon..fri 8..17,22:0/15", monday, 2));
+        assertEquals(List.of("2025-06-06 12:05", "2025-06-06 12:25"), runs("fri 12..13:5/20", monday, 2));
+        assertEquals(List.of("2025-06-07 00:00", "2025-06-08 00:00", "2025-06-14 00:00"), runs("sat..sun", monday, 3));
+        assertEquals(List.of("2025-06-02 00:30", "2025-06-02 00:40"), runs("mon..wed 30/10", monday, 2));
+        assertEquals(List.of("2025-06-02 01:00"), runs("hourly", monday, 1));
+        assertEquals(List.of("2025-06-09 00:00"), runs("weekly", monday, 1));
+        Api.Response dated = api.get("/cluster/jobs/schedule-analyze", "schedule", "2025-10-21");
+        assertEquals(400, dated.status());
+    }
+
+    private List<String> runs(String schedule, long start, int count) {
+        return SandboxTest.texts(api.get("/cluster/jobs/schedule-analyze", "schedule", schedule, "starttime", String.valueOf(start),
+                "iterations", String.valueOf(count)).data(), "utc");
+    }
+
+    @Test
+    void aJobListsTheVolumesItBacksUp() {
+        JsonNode guests = api.get("/cluster/backup/backup-prod-nightly/included_volumes").data().get("children");
+        assertEquals(List.of("100", "101"), SandboxTest.texts(guests, "id"));
+        JsonNode web = guests.get(0);
+        assertEquals("web01", web.get("name").asString());
+        assertEquals("scsi0", web.get("children").get(0).get("id").asString());
+        assertEquals(1, web.get("children").get(0).get("included").asInt());
+        assertEquals(400, api.get("/cluster/backup/nope/included_volumes").status());
     }
 }
