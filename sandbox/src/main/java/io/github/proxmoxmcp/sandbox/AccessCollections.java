@@ -275,6 +275,7 @@ final class AccessCollections {
                     }
                 })
                 .register(r, c);
+        RealmSync.register(r, c);
         seed(c);
     }
 

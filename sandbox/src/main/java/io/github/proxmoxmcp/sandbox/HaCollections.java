@@ -20,6 +20,8 @@ final class HaCollections {
     static final String RESOURCES = "/cluster/ha/resources";
     static final String GROUPS = "/cluster/ha/groups";
     static final String RULES = "/cluster/ha/rules";
+    private static final String DISARMED = "/cluster/ha/status/disarmed";
+    private static final String FROZEN_MOVES = "/cluster/ha/status/frozen-moves";
     /** Perl's scalar localtime, as the HA status strings show it (the sandbox runs in UTC). */
     private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -92,7 +94,34 @@ final class HaCollections {
                 }
                 String node = q.str("node");
                 c.node(node);
+                String disarmed = disarmedMode(c);
+                if ("ignore".equals(disarmed)) {
+                    throw ApiException.fail("service '" + sid + "' is not HA managed while the HA stack is disarmed "
+                            + "(resource-mode ignore)");
+                }
+                if ("freeze".equals(disarmed)) {
+                    c.tables.table(FROZEN_MOVES, null).add("sid", sid, "node", node);
+                    return null;
+                }
                 return pve9 ? moveWithAffinity(c, sid, node) : move(c, sid, node);
+            });
+        }
+        if (pve9) {
+            // PVE 9.1: while disarmed, no watchdog is armed; frozen commands wait for the stack to be armed again
+            r.post("/cluster/ha/status/disarm-ha", "resource-mode*:freeze|ignore", q -> {
+                Tables.Table state = c.tables.table(DISARMED, null);
+                state.rows.clear();
+                state.add("mode", q.str("resource-mode"));
+                return null;
+            });
+            r.post("/cluster/ha/status/arm-ha", "", q -> {
+                c.tables.table(DISARMED, null).rows.clear();
+                Tables.Table frozen = c.tables.table(FROZEN_MOVES, null);
+                for (Map<String, String> request : List.copyOf(frozen.rows)) {
+                    moveWithAffinity(c, request.get("sid"), request.get("node"));
+                }
+                frozen.rows.clear();
+                return null;
             });
         }
 
@@ -177,6 +206,12 @@ final class HaCollections {
     }
 
     /** The sandbox's HA manager carries a queued move out at once: the guest is on the target node next read. */
+    /** {@code freeze} or {@code ignore} while the HA stack is disarmed, else null. */
+    private static String disarmedMode(Cluster c) {
+        List<Map<String, String>> rows = c.tables.table(DISARMED, null).rows;
+        return rows.isEmpty() ? null : rows.getFirst().get("mode");
+    }
+
     private static Object move(Cluster c, String sid, String node) {
         Guest guest = c.guests.get(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
         if (guest != null) {
@@ -316,7 +351,9 @@ final class HaCollections {
         crm.put("id", "master");
         crm.put("type", "master");
         crm.put("node", master);
-        crm.put("status", master + " (active, " + time + ")");
+        String disarmed = disarmedMode(c);
+        crm.put("status", disarmed == null ? master + " (active, " + time + ")"
+                : master + " (disarmed, resource mode " + disarmed + ", " + time + ")");
         crm.put("timestamp", now - 3);
         out.add(crm);
         for (NodeState node : c.nodes.values()) {

@@ -1,6 +1,7 @@
 package io.github.proxmoxmcp.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,32 @@ class HaCollectionsTest {
             assertEquals("pve2", manager.get("service_status").get("vm:101").get("node").asString());
             assertEquals("active", data.get("lrm_status").get("pve3").get("mode").asString());
             assertEquals("1", data.get("quorum").get("quorate").asString());
+        }
+    }
+
+    @Test
+    void whileDisarmedWithFreezeMovesWaitForTheStackToBeArmed() {
+        try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS.withPveMajor(9))) {
+            Api api = new Api(sandbox);
+            assertEquals(400, api.post("/cluster/ha/status/disarm-ha").status(), "resource-mode is required");
+            assertEquals(200, api.post("/cluster/ha/status/disarm-ha", "resource-mode", "freeze").status());
+            assertEquals(200, api.post("/cluster/ha/resources/vm:100/migrate", "node", "pve2").status());
+            assertEquals("pve1", nodeOf(api, "vm:100"), "frozen: the command waits");
+            assertTrue(api.get("/cluster/ha/status/current").data().get(1).get("status").asString().contains("disarmed"));
+            assertEquals(200, api.post("/cluster/ha/status/arm-ha").status());
+            assertEquals("pve2", nodeOf(api, "vm:100"), "armed again: the waiting command is carried out");
+
+            assertEquals(200, api.post("/cluster/ha/status/disarm-ha", "resource-mode", "ignore").status());
+            Api.Response ignored = api.post("/cluster/ha/resources/vm:100/migrate", "node", "pve3");
+            assertEquals(500, ignored.status());
+            assertTrue(ignored.message().contains("not HA managed while the HA stack is disarmed"), ignored.raw());
+        }
+    }
+
+    @Test
+    void armingIsNotOnPve8() {
+        try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS.withPveMajor(8))) {
+            assertEquals(501, new Api(sandbox).post("/cluster/ha/status/arm-ha").status());
         }
     }
 }

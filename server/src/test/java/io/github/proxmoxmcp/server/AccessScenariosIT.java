@@ -93,4 +93,17 @@ class AccessScenariosIT {
         assertFalse(users.contains("bob@pve"), users);
         assertTrue(users.lines().anyMatch(l -> l.startsWith("intern@pve ") && l.contains(" operators ")), users);
     }
+
+    @Test
+    void syncTheCompanyDirectoryAfterADryRun() {
+        String dry = ok("proxmox_access_realm_sync", Map.of("realm", "corp", "scope", "both"));
+        assertTrue(dry.startsWith("dry run of the sync of realm corp: ") && dry.contains("added user 'carol@corp'")
+                && dry.contains("added group 'devops-corp'")
+                && dry.endsWith("Nothing was changed. Sync for real with dry-run: false and confirm: true."), dry);
+        assertFalse(ok("proxmox_access_user_get", Map.of("view", "users")).contains("carol@corp"), "a dry run changes nothing");
+        String real = ok("proxmox_access_realm_sync", Map.of("realm", "corp", "scope", "both", "dry-run", false, "confirm", true));
+        assertTrue(real.startsWith("sync of realm corp: "), real);
+        String users = ok("proxmox_access_user_get", Map.of("view", "users"));
+        assertTrue(users.contains("carol@corp") && users.contains("erin@corp"), users);
+    }
 }

@@ -124,4 +124,17 @@ class HaScenariosIT {
         assertTrue(failed("proxmox_ha_resource_manage", Map.of("action", "remove", "sid", "vm:101", "confirm", true))
                 .contains("not HA managed"));
     }
+
+    @Test
+    void disarmHaForClusterMaintenanceThenArmItAgainOnPve9() {
+        start(9);
+        assertEquals("HA disarm requested (resource mode freeze): watchdogs are released cluster-wide and no node is fenced "
+                + "until HA is armed again", ok("proxmox_ha_arm", Map.of("action", "disarm", "resource-mode", "freeze", "confirm", true)));
+        assertEquals("migration of vm:100 to pve3 requested; the HA manager carries it out (follow it with proxmox_ha_status)",
+                ok("proxmox_ha_resource_move", Map.of("sid", "vm:100", "node", "pve3")));
+        assertTrue(services().contains("vm:100  pve1  started"), "frozen: nothing moves " + services());
+        assertEquals("HA arm requested: the watchdogs are taken again; check fencing with proxmox_ha_status",
+                ok("proxmox_ha_arm", Map.of("action", "arm", "confirm", true)));
+        assertTrue(services().contains("vm:100  pve3  started"), "armed: the waiting move is carried out " + services());
+    }
 }
