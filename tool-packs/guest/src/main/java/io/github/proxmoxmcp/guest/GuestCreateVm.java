@@ -1,8 +1,16 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.BRIDGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.TAG;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -31,8 +39,8 @@ final class GuestCreateVm {
 
     @Serdeable
     record Input(
-            String node,
-            @JsonPropertyDescription("Default next free") @Min(100) Integer vmid,
+            @PveId(NODE) String node,
+            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer vmid,
             String name,
             @Min(1) Integer cores,
             @Min(1) Integer sockets,
@@ -42,17 +50,17 @@ final class GuestCreateVm {
             String machine,
             @JsonPropertyDescription("ovmf adds efidisk0") Bios bios,
             @Pattern(regexp = "lsi|lsi53c810|virtio-scsi-pci|virtio-scsi-single|megasas|pvscsi") String scsihw,
-            String storage,
+            @PveId(STORAGE) String storage,
             @JsonPropertyDescription("scsi0 GiB") @Min(1) Integer diskSize,
             @JsonPropertyDescription("e.g. local:iso/x.iso") String iso,
-            @JsonPropertyDescription("Default vmbr0; none: no NIC") String bridge,
+            @JsonPropertyDescription("Default vmbr0; none: no NIC") @PveId(BRIDGE) String bridge,
             Model model,
             @Min(1) @Max(4094) Integer vlan,
             Boolean firewall,
             Boolean agent,
             Ostype ostype,
-            List<String> tags,
-            String pool,
+            List<@PveId(TAG) String> tags,
+            @PveId(POOL) String pool,
             Boolean onboot,
             Boolean start,
             @JsonProperty("wait") Boolean waitForTask,

@@ -1,9 +1,14 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -22,11 +27,11 @@ final class GuestRestore {
 
     @Serdeable
     record Input(
-            String node,
-            @NotNull @Min(100) Integer vmid,
+            @PveId(NODE) String node,
+            @NotNull @PveId(VMID) Integer vmid,
             @NotNull GuestType type,
             @NotBlank String archive,
-            String storage,
+            @PveId(STORAGE) String storage,
             Boolean force,
             @JsonPropertyDescription("New random MACs") Boolean unique,
             Boolean start,

@@ -102,7 +102,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
 
     @Test
     void createCtNeedsTemplateAndStorage() {
-        assertError("Invalid arguments: ostemplate: must not be blank; storage: must not be blank. Nothing was sent to Proxmox.",
+        assertError("Invalid arguments: ostemplate: must not be blank; storage: must not be null. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_create_ct", "{\"node\":\"pve2\"}"));
         pack.assertNothingSent();
     }
@@ -337,7 +337,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
         assertOk("migration of CT 101 from pve2 to pve1: task OK (" + upid + ")", pack.call("proxmox_guest_migrate",
                 "{" + LXC + "\"target\":\"pve1\",\"restart\":true,\"restartTimeout\":120,\"withLocalDisks\":true}"));
         assertEquals(Map.of("target", "pve1", "restart", "1", "timeout", "120"), pack.request(0).form());
-        assertError("Invalid arguments: target: must not be blank. Nothing was sent to Proxmox.",
+        assertError("Invalid arguments: target: must not be null. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_migrate", "{\"vmid\":101}"));
     }
 }

@@ -1,9 +1,12 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.PveResponse;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -27,7 +30,7 @@ final class NodeLog {
     enum Source { syslog, journal }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @JsonPropertyDescription("Default syslog") Source source,
                  @JsonPropertyDescription("syslog: YYYY-MM-DD[ HH:MM[:SS]]; journal: epoch") String since,
                  String until,

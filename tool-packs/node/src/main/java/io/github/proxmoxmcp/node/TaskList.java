@@ -1,8 +1,12 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -22,8 +26,8 @@ final class TaskList {
     enum Status { ok, error, warning, unknown }
 
     @Serdeable
-    record Input(String node,
-                 Integer vmid,
+    record Input(@PveId(NODE) String node,
+                 @PveId(VMID) Integer vmid,
                  @JsonPropertyDescription("e.g. vzdump") String typefilter,
                  List<Status> statusfilter,
                  Source source,

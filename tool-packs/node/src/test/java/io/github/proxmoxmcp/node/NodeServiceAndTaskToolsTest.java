@@ -156,7 +156,7 @@ class NodeServiceAndTaskToolsTest implements MockProxmoxTest {
 
     @Test
     void taskGetWithAMalformedUpidSendsNothing() {
-        pack.invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid is not a task id");
+        pack.invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid: must be a task id UPID:node:…; got '12345'");
     }
 
     @Test
