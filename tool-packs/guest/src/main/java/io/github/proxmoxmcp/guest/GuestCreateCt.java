@@ -10,6 +10,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.guest.Nodes;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -66,11 +67,12 @@ final class GuestCreateCt {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        String node = context.node(input.node());
         String bridge = input.bridge() == null ? "vmbr0" : input.bridge();
         String ip = input.ip() == null ? "dhcp" : input.ip();
         String ipconfig = CloudInit.ipConfig(ip, input.gw());
-        return GuestNextId.orNext(input.vmid(), context).flatMap(vmid -> {
+        return Nodes.forNewGuest(input.node(), context).flatMap(place -> GuestNextId.orNext(input.vmid(), context)
+                .flatMap(vmid -> {
+            String node = place.node();
             Params form = Params.create()
                     .put("vmid", vmid)
                     .put("ostemplate", input.ostemplate())
@@ -92,6 +94,6 @@ final class GuestCreateCt {
                     .put("start", input.start());
             return Tasks.finish(context.bean(GuestClient.class).create(node, "lxc", form.map()), input, context,
                     "creation of CT " + vmid + " on " + node);
-        });
+        }).map(place::explain));
     }
 }

@@ -10,6 +10,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.guest.Nodes;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -82,7 +83,6 @@ final class GuestCreateVm {
                     + "|virt(-\\d+(\\.\\d+)+)?(\\+pve\\d+)?)");
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        String node = context.node(input.node());
         if (input.diskSize() != null && input.storage() == null) {
             throw new ToolInputException("diskSize needs storage");
         }
@@ -90,7 +90,9 @@ final class GuestCreateVm {
             throw new ToolInputException("machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or pc-i440fx-9.2+pve1");
         }
         String bridge = input.bridge() == null ? "vmbr0" : input.bridge();
-        return GuestNextId.orNext(input.vmid(), context).flatMap(vmid -> {
+        return Nodes.forNewGuest(input.node(), context).flatMap(place -> GuestNextId.orNext(input.vmid(), context)
+                .flatMap(vmid -> {
+            String node = place.node();
             Params form = Params.create()
                     .put("vmid", vmid)
                     .put("name", input.name())
@@ -118,6 +120,6 @@ final class GuestCreateVm {
                     .put("start", input.start());
             return Tasks.finish(context.bean(GuestClient.class).create(node, "qemu", form.map()), input, context,
                     "creation of VM " + vmid + " on " + node);
-        });
+        }).map(place::explain));
     }
 }
