@@ -65,7 +65,7 @@ final class GuestRestore {
             form.put("ostemplate", input.archive()).put("restore", true);
         }
         form.put("storage", input.storage()).put("force", input.force()).put("unique", input.unique()).put("start", input.start());
-        return Nodes.forNewGuest(input.node(), context).flatMap(place -> Tasks.finish(
+        return Nodes.forRestore(input.node(), input.vmid(), context).flatMap(place -> Tasks.finish(
                 context.bean(GuestClient.class).create(place.node(), input.type().name(), form.map()), input, context,
                 "restore of " + input.type().label() + " " + input.vmid() + " on " + place.node()).map(place::explain));
     }

@@ -22,6 +22,13 @@ class GuestPlacementToolTest implements MockProxmoxTest {
 
     private static final String CHOSEN = "node pve2 chosen: the online node with the most free memory (12.0 GiB)\n";
 
+    /** All of /cluster/resources: the nodes and a guest (VMID 100 on pve1, where memory is short). */
+    private static final String CLUSTER = """
+            [{"id":"node/pve1","node":"pve1","type":"node","status":"online","mem":6442450944,"maxmem":8589934592},
+             {"id":"qemu/100","vmid":100,"node":"pve1","type":"qemu","status":"running","mem":1073741824,"maxmem":2147483648},
+             {"id":"node/pve2","node":"pve2","type":"node","status":"online","mem":4294967296,"maxmem":17179869184},
+             {"id":"storage/pve2/local","storage":"local","node":"pve2","type":"storage","status":"available"}]""";
+
     @Inject
     PackCalls pack;
 
@@ -56,10 +63,27 @@ class GuestPlacementToolTest implements MockProxmoxTest {
     }
 
     @Test
-    void restoreWithoutNodeSaysWhichNodeItChose() {
+    void restoreWithoutNodeOfANewVmidGoesWhereMostMemoryIsFree() {
+        pack.proxmox().respond("GET", "/cluster/resources", CLUSTER);
+
         assertPlacedOnPve2("proxmox_guest_restore", "{\"vmid\":200,\"type\":\"qemu\",\"archive\":\"pbs:backup/vm/100/x\"}",
                 "qemu", "qmrestore", 200, "restore of VM 200");
+        assertEquals(Map.of(), pack.request(0).query());
         assertEquals(Map.of("vmid", "200", "archive", "pbs:backup/vm/100/x"), pack.request(1).form());
+    }
+
+    @Test
+    void restoreWithoutNodeOverAnExistingGuestRunsWhereTheGuestIs() {
+        pack.proxmox().respond("GET", "/cluster/resources", CLUSTER);
+        String upid = pack.finishedTask("pve1", "qmrestore", 100);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu", quoted(upid));
+
+        assertOk("node pve1 chosen: VMID 100 is there\nrestore of VM 100 on pve1: task OK (" + upid + ")",
+                pack.call("proxmox_guest_restore", "{\"vmid\":100,\"type\":\"qemu\",\"archive\":\"pbs:backup/vm/100/x\","
+                        + "\"force\":true,\"confirm\":true}"));
+        assertEquals(List.of("GET /cluster/resources", "POST /nodes/pve1/qemu",
+                "GET /nodes/pve1/tasks/" + encoded(upid) + "/status"), pack.lines());
+        assertEquals(Map.of("vmid", "100", "archive", "pbs:backup/vm/100/x", "force", "1"), pack.request(1).form());
     }
 
     /** The call's text names the chosen node, then the task's outcome; one lookup, the create, its status poll. */

@@ -36,25 +36,47 @@ public final class Nodes {
 
     /** The node given, else PROXMOX_DEFAULT_NODE, else the online node with the most free memory. */
     public static Mono<Placement> forNewGuest(String node, ToolContext context) {
-        if (node != null) {
-            return Mono.just(new Placement(node, null));
-        }
-        if (context.defaultNode().isPresent()) {
-            return Mono.just(new Placement(context.defaultNode().get(), null));
-        }
-        return onlineResources(context).flatMap(nodes -> nodes.stream()
+        return given(node, context).map(Mono::just).orElseGet(() -> context.bean(ClusterResourcesClient.class).resources("node")
+                .flatMap(response -> mostFreeMemory(response.list())));
+    }
+
+    /**
+     * For a restore: the node given, else PROXMOX_DEFAULT_NODE, else the node the VMID is on when it exists (a restore
+     * over it runs there), else the online node with the most free memory. One {@code GET /cluster/resources}.
+     */
+    public static Mono<Placement> forRestore(String node, int vmid, ToolContext context) {
+        return given(node, context).map(Mono::just).orElseGet(() -> context.bean(ClusterResourcesClient.class).resources(null)
+                .flatMap(response -> response.list().stream()
+                        .filter(r -> Json.number(r, "vmid").orElse(-1L) == vmid && Json.text(r, "node") != null)
+                        .findFirst()
+                        .map(r -> Mono.just(new Placement(Json.text(r, "node"), "node " + Json.text(r, "node")
+                                + " chosen: VMID " + vmid + " is there")))
+                        .orElseGet(() -> mostFreeMemory(response.list()))));
+    }
+
+    private static java.util.Optional<Placement> given(String node, ToolContext context) {
+        return java.util.Optional.ofNullable(node).or(context::defaultNode).map(n -> new Placement(n, null));
+    }
+
+    private static Mono<Placement> mostFreeMemory(List<JsonNode> resources) {
+        return online(resources).stream()
                 .max(Comparator.comparingLong(Nodes::freeMemory)
                         .thenComparing(n -> Json.text(n, "node"), Comparator.reverseOrder()))
                 .map(n -> Mono.just(new Placement(Json.text(n, "node"), "node " + Json.text(n, "node")
                         + " chosen: the online node with the most free memory (" + Format.bytes(freeMemory(n)) + ")")))
                 .orElseGet(() -> Mono.error(new ProxmoxApiException(ProxmoxApiException.Kind.NOT_FOUND, 0,
-                        "no node is online to place the guest on (see proxmox_node_list)", Map.of()))));
+                        "no node is online to place the guest on (see proxmox_node_list)", Map.of())));
     }
 
     private static Mono<List<JsonNode>> onlineResources(ToolContext context) {
-        return context.bean(ClusterResourcesClient.class).resources("node").map(response -> response.list().stream()
-                .filter(n -> "online".equals(Json.text(n, "status")) && Json.text(n, "node") != null)
-                .toList());
+        return context.bean(ClusterResourcesClient.class).resources("node").map(response -> online(response.list()));
+    }
+
+    private static List<JsonNode> online(List<JsonNode> resources) {
+        return resources.stream()
+                .filter(n -> "node".equals(Json.text(n, "type", "node")) && "online".equals(Json.text(n, "status"))
+                        && Json.text(n, "node") != null && n.get("vmid") == null)
+                .toList();
     }
 
     private static long freeMemory(JsonNode node) {
