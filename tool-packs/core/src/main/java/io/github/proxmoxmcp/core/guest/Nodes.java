@@ -9,6 +9,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,8 +55,8 @@ public final class Nodes {
                         .orElseGet(() -> mostFreeMemory(response.list()))));
     }
 
-    private static java.util.Optional<Placement> given(String node, ToolContext context) {
-        return java.util.Optional.ofNullable(node).or(context::defaultNode).map(n -> new Placement(n, null));
+    private static Optional<Placement> given(String node, ToolContext context) {
+        return Optional.ofNullable(node).or(context::defaultNode).map(n -> new Placement(n, null));
     }
 
     private static Mono<Placement> mostFreeMemory(List<JsonNode> resources) {
