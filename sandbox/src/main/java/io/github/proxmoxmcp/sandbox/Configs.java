@@ -81,6 +81,45 @@ final class Configs {
         return String.join(",", parts);
     }
 
+    /** Whether a NIC value carries its MAC: {@code virtio=MAC,...} or {@code macaddr=} for QEMU, {@code hwaddr=} for LXC. */
+    static boolean hasMac(String net, boolean qemu) {
+        if (!qemu) {
+            return option(net, "hwaddr") != null;
+        }
+        String first = net.split(",", 2)[0];
+        return option(net, "macaddr") != null || first.contains("=") && !first.startsWith("model=") && !first.startsWith("bridge=");
+    }
+
+    /** The NIC with this MAC, replacing any it had (QEMU keeps it beside the model, {@code virtio=MAC}). */
+    static String withMac(String net, boolean qemu, String mac) {
+        if (!qemu) {
+            return withOption(net, "hwaddr", mac);
+        }
+        if (option(net, "macaddr") != null) {
+            return withOption(net, "macaddr", mac);
+        }
+        String first = net.split(",", 2)[0];
+        String model = first.startsWith("model=") ? first.substring(6) : first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        return withVolume(net, model + "=" + mac);
+    }
+
+    /**
+     * The machine type a running QEMU VM reports: a versioned type as configured, else the newest of its family
+     * ({@code q35} runs as {@code pc-q35-10.1+pve0}, {@code pc} or none as {@code pc-i440fx-10.1+pve0}).
+     */
+    static String runningMachine(String machine) {
+        String type = machine == null ? "pc" : machine.split(",", 2)[0];
+        if (type.startsWith("type=")) {
+            type = type.substring(5);
+        }
+        return switch (type) {
+            case "q35" -> "pc-q35-10.1+pve0";
+            case "pc", "" -> "pc-i440fx-10.1+pve0";
+            case "virt" -> "virt-10.1+pve0";
+            default -> type;
+        };
+    }
+
     static String withVolume(String value, String volid) {
         String[] parts = value.split(",", 2);
         return parts.length == 1 ? volid : volid + "," + parts[1];

@@ -129,7 +129,7 @@ final class GuestApi {
                 m.put("agent", 1);
             }
             if (guest.running()) {
-                m.put("running-machine", guest.config.getOrDefault("machine", "pc-i440fx-10.1+pve0").replace("q35", "pc-q35-10.1+pve0"));
+                m.put("running-machine", Configs.runningMachine(guest.config.get("machine")));
                 m.put("running-qemu", "10.1.2");
                 m.put("balloon", guest.maxmem());
             }
@@ -152,6 +152,9 @@ final class GuestApi {
             }
         }
         Map<String, Object> out = typed(guest, source);
+        if (out.containsKey("cipassword")) {
+            out.put("cipassword", "**********");
+        }
         if (guest.lock != null && snapshot == null) {
             out.put("lock", guest.lock);
         }
@@ -181,10 +184,10 @@ final class GuestApi {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", key);
             if (guest.config.containsKey(key)) {
-                m.put("value", Configs.typed(key, guest.config.get(key)));
+                m.put("value", key.equals("cipassword") ? "**********" : Configs.typed(key, guest.config.get(key)));
             }
             if (guest.pending.containsKey(key)) {
-                m.put("pending", Configs.typed(key, guest.pending.get(key)));
+                m.put("pending", key.equals("cipassword") ? "**********" : Configs.typed(key, guest.pending.get(key)));
             }
             if (guest.pendingDelete.contains(key)) {
                 m.put("delete", 1);
@@ -246,6 +249,9 @@ final class GuestApi {
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String key = change.getKey();
             String value = change.getValue();
+            if (key.matches("net\\d+") && !Configs.hasMac(value, guest.isQemu())) {
+                value = Configs.withMac(value, guest.isQemu(), cluster.mac());
+            }
             if (Configs.isDiskKey(key)) {
                 value = allocateIfNew(guest, key, value);
                 String old = guest.config.get(key);

@@ -288,7 +288,8 @@ final class GuestLifecycle {
         }
         for (int i = 0; i < 8; i++) {
             String net = g.config.get("net" + i);
-            if (net != null && (archive == null || q.flag("unique"))) {
+            boolean fresh = archive == null ? !Configs.hasMac(net == null ? "" : net, qemu) : q.flag("unique");
+            if (net != null && fresh) {
                 g.config.put("net" + i, withMac(net, qemu));
             }
         }
@@ -324,13 +325,9 @@ final class GuestLifecycle {
         return def.content().contains("rootdir") ? storage : "local-lvm";
     }
 
+    /** A fresh MAC, as Proxmox gives a NIC set without one, a restore with unique and a clone. */
     private String withMac(String net, boolean qemu) {
-        if (qemu) {
-            String first = net.split(",", 2)[0];
-            String model = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-            return Configs.withVolume(net, model + "=" + cluster.mac());
-        }
-        return Configs.withOption(net, "hwaddr", cluster.mac());
+        return Configs.withMac(net, qemu, cluster.mac());
     }
 
     private Volume findVolume(String volid, String node, String content) {

@@ -41,7 +41,13 @@ final class Http implements HttpHandler {
             Map<String, Object> body = new LinkedHashMap<>();
             String reason = null;
             try {
-                body.put("data", dispatch(exchange));
+                Object data = dispatch(exchange);
+                if (data instanceof Paged page) {
+                    body.put("data", page.data());
+                    body.put("total", page.total());
+                } else {
+                    body.put("data", data);
+                }
             } catch (ApiException e) {
                 status = e.status();
                 reason = e.getMessage();

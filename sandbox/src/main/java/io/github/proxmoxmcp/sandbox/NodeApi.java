@@ -153,9 +153,13 @@ final class NodeApi {
         throw ApiException.parameter("service", "value '" + name + "' does not have a value in the enumeration");
     }
 
-    private List<String> logLines(String node) {
+    /** One journal entry: its time and its syslog-style text. */
+    private record LogLine(long time, String text) {
+    }
+
+    private List<LogLine> logLines(String node) {
         long now = cluster.now();
-        List<String> lines = new ArrayList<>();
+        List<LogLine> lines = new ArrayList<>();
         String[] messages = {
                 "systemd[1]: Starting pve-daily-update.service - Daily PVE download activities...",
                 "pveupdate[{pid}]: <root@pam> starting task UPID:{node}:aptupdate",
@@ -175,37 +179,102 @@ final class NodeApi {
             int pid = 1200 + (i * 37) % 900;
             String message = messages[i % messages.length].replace("{pid}", String.valueOf(pid))
                     .replace("{pid2}", String.valueOf(pid + 1)).replace("{node}", node);
-            lines.add(LOG_TIME.format(Instant.ofEpochSecond(t)) + " " + node + " " + message);
+            lines.add(new LogLine(t, LOG_TIME.format(Instant.ofEpochSecond(t)) + " " + node + " " + message));
         }
         return lines;
     }
 
-    private List<Map<String, Object>> syslog(Request q) {
-        List<String> lines = logLines(q.node());
+    /** Proxmox reads the journal from its start: {@code start} lines skipped, at most {@code limit}, the total counted. */
+    private Paged syslog(Request q) {
+        long since = syslogTime(q, "since", Long.MIN_VALUE);
+        long until = syslogTime(q, "until", Long.MAX_VALUE);
         String service = q.str("service");
-        if (service != null) {
-            lines = lines.stream().filter(l -> l.contains(" " + service + "[")).toList();
-        }
+        List<LogLine> lines = logLines(q.node()).stream()
+                .filter(l -> l.time() >= since && l.time() <= until)
+                .filter(l -> service == null || l.text().contains(" " + service + "["))
+                .toList();
         int start = q.integer("start", 0);
-        int limit = q.integer("limit", 50);
+        int limit = q.integer("limit", 0) == 0 ? 50 : q.integer("limit", 0);
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = start; i < lines.size() && out.size() < limit; i++) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("n", i + 1);
-            m.put("t", lines.get(i));
+            m.put("t", lines.get(i).text());
             out.add(m);
         }
+        if (lines.isEmpty()) {
+            out.add(Map.of("n", 0, "t", "no content"));
+        }
+        return new Paged(out, lines.size());
+    }
+
+    /** A syslog {@code since}/{@code until}: {@code YYYY-MM-DD[ HH:MM[:SS]]}, read as UTC like the sandbox's clock. */
+    private static long syslogTime(Request q, String name, long fallback) {
+        String value = q.str(name);
+        if (value == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: (\\d{2}:\\d{2})(:\\d{2})?)?")
+                .matcher(value);
+        if (!m.matches()) {
+            throw ApiException.parameter(name, "value does not match the regex pattern");
+        }
+        String time = m.group(2) == null ? "00:00:00" : m.group(2) + (m.group(3) == null ? ":00" : m.group(3));
+        return java.time.LocalDateTime.parse(m.group(1) + "T" + time).toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /**
+     * As {@code mini-journalreader}: the entries in range, the last {@code lastentries} of them when asked, framed by
+     * the cursors of the first and last entry. A start cursor reads after its entry, an end cursor before its entry.
+     */
+    private List<String> journal(Request q) {
+        boolean fromStart = q.has("since") || q.has("startcursor");
+        if (q.has("since") && q.has("startcursor") || q.has("until") && q.has("endcursor")) {
+            throw ApiException.fail("since/until conflict with startcursor/endcursor");
+        }
+        if (q.has("lastentries") && fromStart) {
+            throw ApiException.parameter("lastentries", "lastentries conflicts with a start of range (since, startcursor)");
+        }
+        List<LogLine> all = logLines(q.node());
+        long since = q.has("since") ? q.integer("since", 0) : Long.MIN_VALUE;
+        long until = q.has("until") ? q.integer("until", 0) : Long.MAX_VALUE;
+        int after = q.has("startcursor") ? cursorIndex(q, "startcursor") : 0;
+        int before = q.has("endcursor") ? cursorIndex(q, "endcursor") : Integer.MAX_VALUE;
+        List<Integer> picked = new ArrayList<>();
+        for (int i = 1; i <= all.size(); i++) {
+            LogLine line = all.get(i - 1);
+            if (i > after && i < before && line.time() >= since && line.time() <= until) {
+                picked.add(i);
+            }
+        }
+        int last = q.integer("lastentries", 0);
+        if (last > 0 && picked.size() > last) {
+            picked = picked.subList(picked.size() - last, picked.size());
+        }
+        List<String> out = new ArrayList<>();
+        if (picked.isEmpty()) {
+            return out;
+        }
+        out.add(cursor(picked.getFirst()));
+        picked.forEach(i -> out.add(all.get(i - 1).text()));
+        out.add(cursor(picked.getLast()));
         return out;
     }
 
-    private List<String> journal(Request q) {
-        List<String> lines = new ArrayList<>(logLines(q.node()));
-        int last = q.integer("lastentries", lines.size());
-        List<String> out = new ArrayList<>();
-        out.add("__CURSOR__:s=sandbox;i=1");
-        out.addAll(lines.subList(Math.max(0, lines.size() - last), lines.size()));
-        out.add("__CURSOR__:s=sandbox;i=" + (lines.size() + 1));
-        return out;
+    private static String cursor(int index) {
+        return "s=sandbox;i=" + Integer.toHexString(index);
+    }
+
+    private static int cursorIndex(Request q, String name) {
+        String value = q.str(name);
+        if (!value.startsWith("s=sandbox;i=")) {
+            throw ApiException.fail("Failed to seek to cursor: Invalid argument");
+        }
+        try {
+            return Integer.parseInt(value.substring("s=sandbox;i=".length()), 16);
+        } catch (NumberFormatException e) {
+            throw ApiException.fail("Failed to seek to cursor: Invalid argument");
+        }
     }
 
     Map<String, Map<String, Object>> interfaces(NodeState n) {

@@ -429,4 +429,95 @@ class SandboxTest {
             assertNotEquals(sandbox.tokenSecret(), different.tokenSecret());
         }
     }
+
+    // ---- log ranges and cursors; what Proxmox fills in or hides in a guest's config ----
+
+    private static final String MAC = "[0-9A-F]{2}(:[0-9A-F]{2}){5}";
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(item -> out.add(item.isObject() ? item.path("t").asString() : item.asString()));
+        return out;
+    }
+
+    @Test
+    void syslogPagesFromStartAndCountsTheWholeRange() {
+        Api.Response first = api.get("/nodes/pve1/syslog", "limit", "5");
+        long total = first.body().get("total").asLong();
+        assertEquals(5, first.data().size());
+        assertTrue(total > 5);
+
+        Api.Response tail = api.get("/nodes/pve1/syslog", "start", String.valueOf(total - 2), "limit", "5");
+        assertEquals(2, tail.data().size());
+        assertEquals(total, tail.data().get(1).get("n").asLong());
+        assertEquals(total, tail.body().get("total").asLong());
+    }
+
+    @Test
+    void syslogHonoursSinceAndUntil() {
+        long sinceTotal = api.get("/nodes/pve1/syslog", "since", "2025-06-01 11:00").body().get("total").asLong();
+        long untilTotal = api.get("/nodes/pve1/syslog", "until", "2025-06-01 11:00").body().get("total").asLong();
+        long all = api.get("/nodes/pve1/syslog").body().get("total").asLong();
+        assertTrue(sinceTotal > 0 && untilTotal > 0, sinceTotal + " / " + untilTotal);
+        assertEquals(all, sinceTotal + untilTotal);
+        for (String line : strings(api.get("/nodes/pve1/syslog", "since", "2025-06-01 11:00", "limit", "500").data())) {
+            assertTrue(Instant.parse(line.substring(0, line.indexOf(' '))).isAfter(Instant.parse("2025-06-01T11:00:00Z")), line);
+        }
+
+        Api.Response none = api.get("/nodes/pve1/syslog", "until", "2020-01-01");
+        assertEquals(0, none.body().get("total").asLong());
+        assertEquals(List.of("no content"), strings(none.data()));
+        assertEquals(400, api.get("/nodes/pve1/syslog", "since", "yesterday").status());
+    }
+
+    @Test
+    void journalFramesItsEntriesWithCursorsThatPageBothWays() {
+        List<String> last = strings(api.get("/nodes/pve1/journal", "lastentries", "3").data());
+        assertEquals(5, last.size());
+        assertTrue(last.getFirst().startsWith("s=") && last.getLast().startsWith("s="), last.toString());
+
+        List<String> before = strings(api.get("/nodes/pve1/journal", "endcursor", last.getFirst(), "lastentries", "2").data());
+        assertEquals(4, before.size());
+        assertNotEquals(last.get(1), before.get(2));
+        assertEquals(last, strings(api.get("/nodes/pve1/journal", "startcursor", before.getLast()).data()));
+        assertEquals(List.of(), strings(api.get("/nodes/pve1/journal", "startcursor", last.getLast()).data()));
+
+        long now = Instant.parse("2025-06-01T12:00:00Z").getEpochSecond();
+        List<String> recent = strings(api.get("/nodes/pve1/journal", "since", String.valueOf(now - 300)).data());
+        assertTrue(recent.size() >= 3 && recent.size() <= 6, recent.toString());
+        assertEquals(400, api.get("/nodes/pve1/journal", "since", "1", "lastentries", "2").status());
+        assertEquals(500, api.get("/nodes/pve1/journal", "endcursor", "nonsense").status());
+    }
+
+    @Test
+    void aNicSetWithoutMacGetsOneAndAGivenMacIsKept() {
+        assertEquals("OK", api.run("POST", "/nodes/pve3/qemu", "vmid", "200", "memory", "1024",
+                "net0", "virtio,bridge=vmbr0", "net1", "e1000=BC:24:11:00:00:01,bridge=vmbr1"));
+        JsonNode created = api.get("/nodes/pve3/qemu/200/config").data();
+        assertTrue(created.get("net0").asString().matches("virtio=" + MAC + ",bridge=vmbr0"), created.get("net0").asString());
+        assertEquals("e1000=BC:24:11:00:00:01,bridge=vmbr1", created.get("net1").asString());
+
+        assertEquals("OK", api.run("POST", "/nodes/pve3/qemu/200/config", "net2", "virtio,bridge=vmbr0,tag=20"));
+        assertTrue(api.get("/nodes/pve3/qemu/200/config").data().get("net2").asString()
+                .matches("virtio=" + MAC + ",bridge=vmbr0,tag=20"));
+        assertEquals(200, api.put("/nodes/pve2/lxc/103/config", "net1", "name=eth1,bridge=vmbr0,ip=dhcp").status());
+        assertTrue(api.get("/nodes/pve2/lxc/103/config").data().get("net1").asString()
+                .matches("name=eth1,bridge=vmbr0,ip=dhcp,hwaddr=" + MAC));
+    }
+
+    @Test
+    void theCloudInitPasswordReadsBackMasked() {
+        assertEquals("OK", api.run("POST", "/nodes/pve1/qemu/100/config", "cipassword", "s3cret-pw"));
+        assertEquals("**********", api.get("/nodes/pve1/qemu/100/config").data().get("cipassword").asString());
+        assertTrue(api.get("/nodes/pve1/qemu/100/pending").raw().contains("\"**********\""));
+        assertFalse(api.get("/nodes/pve1/qemu/100/pending").raw().contains("s3cret-pw"));
+    }
+
+    @Test
+    void aRunningQ35VmReportsAVersionedQ35Machine() {
+        assertEquals("OK", api.run("POST", "/nodes/pve3/qemu", "vmid", "201", "memory", "512", "machine", "q35", "start", "1"));
+        assertEquals("pc-q35-10.1+pve0", api.get("/nodes/pve3/qemu/201/status/current").data().get("running-machine").asString());
+        assertEquals("OK", api.run("POST", "/nodes/pve1/qemu/102/status/start"));
+        assertEquals("pc-q35-9.2+pve1", api.get("/nodes/pve1/qemu/102/status/current").data().get("running-machine").asString());
+    }
 }

@@ -77,6 +77,28 @@ class SandboxScenariosIT {
     }
 
     @Test
+    void logsReadNewestFirstAndTasksAndNewGuestsNeedNoNode() {
+        String syslog = ok("proxmox_node_log_get", Map.of("node", "pve1", "limit", 3));
+        assertTrue(syslog.matches("([^\n]+\n){3}… \\d+ older lines \\(start=\\d+ for the page before\\)"), syslog);
+
+        String journal = ok("proxmox_node_log_get", Map.of("node", "pve1", "source", "journal", "limit", 2));
+        assertEquals(4, journal.lines().count(), journal);
+        String older = ok("proxmox_node_log_get", Map.of("node", "pve1", "source", "journal", "limit", 2,
+                "endcursor", line(journal, "older").substring("endcursor=".length())));
+        assertEquals(4, older.lines().count(), older);
+        assertFalse(journal.lines().limit(2).anyMatch(l -> older.lines().limit(2).toList().contains(l)), older);
+
+        String tasks = ok("proxmox_node_task_list", Map.of("limit", 5));
+        assertTrue(tasks.startsWith("START ") && tasks.lines().findFirst().orElseThrow().contains(" NODE "), tasks);
+
+        String created = ok("proxmox_guest_create_vm", Map.of("name", "placed", "memory", 512));
+        Matcher chosen = Pattern.compile("node (pve\\d) chosen: the online node with the most free memory \\(.+\\)\n"
+                + "creation of VM (\\d+) on \\1: task OK .*").matcher(created);
+        assertTrue(chosen.matches(), created);
+        assertTrue(ok("proxmox_guest_list", Map.of("node", chosen.group(1))).contains("placed"));
+    }
+
+    @Test
     void provisionFromTheCloudInitTemplateAndStart() {
         String provisioned = ok("proxmox_guest_provision", Map.of("template", 9000, "name", "web02", "ciuser", "admin",
                 "sshKeys", "ssh-ed25519 AAAAC3Nza admin@laptop", "ip", "192.168.10.50/24", "gw", "192.168.10.1"));

@@ -1,9 +1,13 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -28,8 +32,8 @@ final class GuestAgentExec {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             @NotEmpty List<String> command,
             @JsonPropertyDescription("stdin") String input,
             @JsonPropertyDescription("Default 60") @Min(1) @Max(3600) Integer timeout) {

@@ -1,9 +1,13 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -19,8 +23,8 @@ final class GuestAgentFileRead {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             @JsonPropertyDescription("Absolute path") @NotBlank String file,
             @Min(0) Long offset,
             @Min(1) @Max(16777216) Integer count) {

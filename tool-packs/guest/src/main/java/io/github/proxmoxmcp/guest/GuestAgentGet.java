@@ -1,7 +1,11 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -10,7 +14,6 @@ import io.github.proxmoxmcp.core.text.KeyValues;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +30,8 @@ final class GuestAgentGet {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             @NotBlank @Pattern(regexp = "ping|info|get-osinfo|network-get-interfaces|get-fsinfo|get-host-name|get-users|get-time"
                     + "|get-timezone|get-vcpus") String command) {
     }

@@ -1,19 +1,22 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,9 +31,9 @@ final class GuestBackupList {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
-            @NotBlank String storage) {
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
+            @NotNull @PveId(STORAGE) String storage) {
     }
 
     private GuestBackupList() {

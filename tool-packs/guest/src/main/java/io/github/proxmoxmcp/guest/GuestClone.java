@@ -1,5 +1,11 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.SNAPSHOT;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
@@ -7,6 +13,7 @@ import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -23,16 +30,16 @@ final class GuestClone {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
-            @JsonPropertyDescription("Default next free") @Min(100) Integer newid,
+            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
             String name,
             @JsonPropertyDescription("false: linked (templates only)") Boolean full,
-            String target,
-            String storage,
-            String pool,
-            String snapname,
+            @PveId(NODE) String target,
+            @PveId(STORAGE) String storage,
+            @PveId(POOL) String pool,
+            @PveId(SNAPSHOT) String snapname,
             String description,
             @JsonProperty("wait") Boolean waitForTask,
             @Min(1) Integer timeout) implements GuestTarget, TaskInput {

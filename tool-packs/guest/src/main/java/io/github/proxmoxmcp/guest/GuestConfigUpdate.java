@@ -1,11 +1,16 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.CONFIG_KEY;
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -25,12 +30,12 @@ final class GuestConfigUpdate {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
             Map<String, Object> set,
-            List<String> delete,
-            List<String> revert,
+            List<@PveId(CONFIG_KEY) String> delete,
+            List<@PveId(CONFIG_KEY) String> revert,
             @JsonPropertyDescription("From get") String digest,
             @JsonProperty("wait") Boolean waitForTask,
             @Min(1) Integer timeout) implements GuestTarget, TaskInput {

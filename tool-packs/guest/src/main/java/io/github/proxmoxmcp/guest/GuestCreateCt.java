@@ -1,8 +1,17 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.BRIDGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.TAG;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.guest.Nodes;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -13,6 +22,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -21,16 +31,16 @@ final class GuestCreateCt {
 
     @Serdeable
     record Input(
-            String node,
-            @JsonPropertyDescription("Default next free") @Min(100) Integer vmid,
+            @PveId(NODE) String node,
+            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer vmid,
             @JsonPropertyDescription("e.g. local:vztmpl/x.tar.zst") @NotBlank String ostemplate,
-            @NotBlank String storage,
+            @NotNull @PveId(STORAGE) String storage,
             @JsonPropertyDescription("rootfs GiB, default 8") @Min(1) Integer diskSize,
             String hostname,
             @Min(1) Integer cores,
             @JsonPropertyDescription("MiB") @Min(16) Integer memory,
             @JsonPropertyDescription("MiB") @Min(0) Integer swap,
-            @JsonPropertyDescription("Default vmbr0; none: no NIC") String bridge,
+            @JsonPropertyDescription("Default vmbr0; none: no NIC") @PveId(BRIDGE) String bridge,
             @JsonPropertyDescription("CIDR or dhcp") String ip,
             String gw,
             @Min(1) @Max(4094) Integer vlan,
@@ -39,8 +49,8 @@ final class GuestCreateCt {
             Boolean nesting,
             @JsonPropertyDescription("One per line") String sshKeys,
             String password,
-            List<String> tags,
-            String pool,
+            List<@PveId(TAG) String> tags,
+            @PveId(POOL) String pool,
             Boolean onboot,
             Boolean start,
             @JsonProperty("wait") Boolean waitForTask,
@@ -57,11 +67,12 @@ final class GuestCreateCt {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        String node = context.node(input.node());
         String bridge = input.bridge() == null ? "vmbr0" : input.bridge();
         String ip = input.ip() == null ? "dhcp" : input.ip();
         String ipconfig = CloudInit.ipConfig(ip, input.gw());
-        return GuestNextId.orNext(input.vmid(), context).flatMap(vmid -> {
+        return Nodes.forNewGuest(input.node(), context).flatMap(place -> GuestNextId.orNext(input.vmid(), context)
+                .flatMap(vmid -> {
+            String node = place.node();
             Params form = Params.create()
                     .put("vmid", vmid)
                     .put("ostemplate", input.ostemplate())
@@ -83,6 +94,6 @@ final class GuestCreateCt {
                     .put("start", input.start());
             return Tasks.finish(context.bean(GuestClient.class).create(node, "lxc", form.map()), input, context,
                     "creation of CT " + vmid + " on " + node);
-        });
+        }).map(place::explain));
     }
 }

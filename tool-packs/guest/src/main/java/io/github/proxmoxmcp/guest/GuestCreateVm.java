@@ -1,8 +1,17 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.BRIDGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.TAG;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.guest.Nodes;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -31,8 +40,8 @@ final class GuestCreateVm {
 
     @Serdeable
     record Input(
-            String node,
-            @JsonPropertyDescription("Default next free") @Min(100) Integer vmid,
+            @PveId(NODE) String node,
+            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer vmid,
             String name,
             @Min(1) Integer cores,
             @Min(1) Integer sockets,
@@ -42,17 +51,17 @@ final class GuestCreateVm {
             String machine,
             @JsonPropertyDescription("ovmf adds efidisk0") Bios bios,
             @Pattern(regexp = "lsi|lsi53c810|virtio-scsi-pci|virtio-scsi-single|megasas|pvscsi") String scsihw,
-            String storage,
+            @PveId(STORAGE) String storage,
             @JsonPropertyDescription("scsi0 GiB") @Min(1) Integer diskSize,
             @JsonPropertyDescription("e.g. local:iso/x.iso") String iso,
-            @JsonPropertyDescription("Default vmbr0; none: no NIC") String bridge,
+            @JsonPropertyDescription("Default vmbr0; none: no NIC") @PveId(BRIDGE) String bridge,
             Model model,
             @Min(1) @Max(4094) Integer vlan,
             Boolean firewall,
             Boolean agent,
             Ostype ostype,
-            List<String> tags,
-            String pool,
+            List<@PveId(TAG) String> tags,
+            @PveId(POOL) String pool,
             Boolean onboot,
             Boolean start,
             @JsonProperty("wait") Boolean waitForTask,
@@ -74,7 +83,6 @@ final class GuestCreateVm {
                     + "|virt(-\\d+(\\.\\d+)+)?(\\+pve\\d+)?)");
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        String node = context.node(input.node());
         if (input.diskSize() != null && input.storage() == null) {
             throw new ToolInputException("diskSize needs storage");
         }
@@ -82,7 +90,9 @@ final class GuestCreateVm {
             throw new ToolInputException("machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or pc-i440fx-9.2+pve1");
         }
         String bridge = input.bridge() == null ? "vmbr0" : input.bridge();
-        return GuestNextId.orNext(input.vmid(), context).flatMap(vmid -> {
+        return Nodes.forNewGuest(input.node(), context).flatMap(place -> GuestNextId.orNext(input.vmid(), context)
+                .flatMap(vmid -> {
+            String node = place.node();
             Params form = Params.create()
                     .put("vmid", vmid)
                     .put("name", input.name())
@@ -110,6 +120,6 @@ final class GuestCreateVm {
                     .put("start", input.start());
             return Tasks.finish(context.bean(GuestClient.class).create(node, "qemu", form.map()), input, context,
                     "creation of VM " + vmid + " on " + node);
-        });
+        }).map(place::explain));
     }
 }

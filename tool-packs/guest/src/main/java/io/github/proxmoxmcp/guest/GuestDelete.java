@@ -1,5 +1,8 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
@@ -8,6 +11,7 @@ import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -28,8 +32,8 @@ final class GuestDelete {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
             @JsonPropertyDescription("Also from backup/HA/replication config") Boolean purge,
             Boolean destroyUnreferencedDisks,

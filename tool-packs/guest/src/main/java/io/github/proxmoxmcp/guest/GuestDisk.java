@@ -1,11 +1,16 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -32,14 +37,14 @@ final class GuestDisk {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
             @NotNull Action action,
             @NotBlank
             @Pattern(regexp = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs") String disk,
             @JsonPropertyDescription("resize: 64G or +10G") @Pattern(regexp = "\\+?\\d+(\\.\\d+)?[KMGT]?") String size,
-            String storage,
+            @PveId(STORAGE) String storage,
             Boolean deleteSource,
             DiskFormat format,
             @JsonPropertyDescription("unlink: destroy volume") Boolean force,

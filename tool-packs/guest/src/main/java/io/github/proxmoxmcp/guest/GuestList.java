@@ -1,8 +1,13 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.TAG;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -23,11 +28,11 @@ final class GuestList {
 
     @Serdeable
     record Input(
-            String node,
+            @PveId(NODE) String node,
             GuestType type,
             String status,
-            String tag,
-            String pool,
+            @PveId(TAG) String tag,
+            @PveId(POOL) String pool,
             @JsonPropertyDescription("Glob") String name,
             @Min(1) @Max(5000) Integer limit) {
     }

@@ -1,5 +1,10 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.POOL;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
@@ -9,6 +14,7 @@ import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -42,14 +48,14 @@ final class GuestProvision {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer template,
-            String node,
-            @JsonPropertyDescription("Default next free") @Min(100) Integer newid,
+            @NotNull @PveId(VMID) Integer template,
+            @PveId(NODE) String node,
+            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
             String name,
             @JsonPropertyDescription("Default: linked unless storage") Boolean full,
-            String target,
-            String storage,
-            String pool,
+            @PveId(NODE) String target,
+            @PveId(STORAGE) String storage,
+            @PveId(POOL) String pool,
             @JsonPropertyDescription("Min boot disk, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
             @Min(1) Integer cores,
             @JsonPropertyDescription("MiB") @Min(16) Integer memory,

@@ -1,9 +1,15 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.guest.Nodes;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -22,11 +28,11 @@ final class GuestRestore {
 
     @Serdeable
     record Input(
-            String node,
-            @NotNull @Min(100) Integer vmid,
+            @PveId(NODE) String node,
+            @NotNull @PveId(VMID) Integer vmid,
             @NotNull GuestType type,
             @NotBlank String archive,
-            String storage,
+            @PveId(STORAGE) String storage,
             Boolean force,
             @JsonPropertyDescription("New random MACs") Boolean unique,
             Boolean start,
@@ -51,7 +57,6 @@ final class GuestRestore {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        String node = context.node(input.node());
         boolean qemu = input.type() == GuestType.qemu;
         Params form = Params.create().put("vmid", input.vmid());
         if (qemu) {
@@ -60,7 +65,8 @@ final class GuestRestore {
             form.put("ostemplate", input.archive()).put("restore", true);
         }
         form.put("storage", input.storage()).put("force", input.force()).put("unique", input.unique()).put("start", input.start());
-        return Tasks.finish(context.bean(GuestClient.class).create(node, input.type().name(), form.map()), input, context,
-                "restore of " + input.type().label() + " " + input.vmid() + " on " + node);
+        return Nodes.forRestore(input.node(), input.vmid(), context).flatMap(place -> Tasks.finish(
+                context.bean(GuestClient.class).create(place.node(), input.type().name(), form.map()), input, context,
+                "restore of " + input.type().label() + " " + input.vmid() + " on " + place.node()).map(place::explain));
     }
 }

@@ -1,11 +1,16 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.SNAPSHOT;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -15,9 +20,7 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_snapshot}: create, roll back to, or delete a snapshot. */
@@ -28,11 +31,11 @@ final class GuestSnapshot {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
             @NotNull Action action,
-            @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_\\-]{1,39}") String snapname,
+            @NotNull @PveId(SNAPSHOT) String snapname,
             String description,
             @JsonPropertyDescription("With RAM") Boolean vmstate,
             Boolean start,

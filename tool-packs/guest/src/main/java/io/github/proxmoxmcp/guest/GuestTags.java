@@ -1,17 +1,21 @@
 package io.github.proxmoxmcp.guest;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.TAG;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,11 +28,11 @@ final class GuestTags {
 
     @Serdeable
     record Input(
-            @NotNull @Min(100) Integer vmid,
-            String node,
+            @NotNull @PveId(VMID) Integer vmid,
+            @PveId(NODE) String node,
             GuestType type,
-            List<String> add,
-            List<String> remove,
+            List<@PveId(TAG) String> add,
+            List<@PveId(TAG) String> remove,
             Boolean protection) implements GuestTarget {
     }
 

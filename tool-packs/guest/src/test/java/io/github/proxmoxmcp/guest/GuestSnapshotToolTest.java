@@ -100,7 +100,8 @@ class GuestSnapshotToolTest implements MockProxmoxTest {
 
     @Test
     void badSnapshotNameSendsNothing() {
-        assertError("Invalid arguments: snapname: must match \"[A-Za-z][A-Za-z0-9_\\-]{1,39}\". Nothing was sent to Proxmox.",
+        assertError("Invalid arguments: snapname: must be a snapshot name: a letter, then letters, digits, '_' or '-' (at most 40);"
+                        + " got '1 bad'. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_snapshot", "{\"vmid\":100,\"action\":\"create\",\"snapname\":\"1 bad\"}"));
         pack.assertNothingSent();
     }

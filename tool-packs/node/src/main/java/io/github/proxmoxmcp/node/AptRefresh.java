@@ -1,7 +1,10 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -9,7 +12,6 @@ import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +19,7 @@ import reactor.core.publisher.Mono;
 final class AptRefresh {
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @JsonProperty("wait") Boolean waitForTask,
                  Integer timeout) implements TaskInput {
     }

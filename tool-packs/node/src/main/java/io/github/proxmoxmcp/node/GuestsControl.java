@@ -1,8 +1,11 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
@@ -33,7 +36,7 @@ final class GuestsControl {
     }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @NotNull Action action,
                  @JsonPropertyDescription("Default all") List<@Min(100) Integer> vms,
                  @JsonPropertyDescription("start: ignore onboot") Boolean force,
@@ -41,7 +44,7 @@ final class GuestsControl {
                  Boolean forceStop,
                  @JsonProperty("shutdown_timeout") @Min(0) @Max(7200) @JsonPropertyDescription("stop: s per guest")
                  Integer shutdownTimeout,
-                 @JsonPropertyDescription("migrate") String target,
+                 @JsonPropertyDescription("migrate") @PveId(NODE) String target,
                  @JsonProperty("with-local-disks") @JsonPropertyDescription("migrate")
                  Boolean withLocalDisks,
                  @JsonProperty("max-workers") Integer maxWorkers,

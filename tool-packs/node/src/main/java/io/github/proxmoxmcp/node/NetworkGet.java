@@ -1,8 +1,12 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.IFACE;
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -21,8 +25,8 @@ final class NetworkGet {
         any_local_bridge, include_sdn }
 
     @Serdeable
-    record Input(String node,
-                 String iface,
+    record Input(@PveId(NODE) String node,
+                 @PveId(IFACE) String iface,
                  Type type) {
     }
 

@@ -1,9 +1,12 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.PveResponse;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -27,7 +30,7 @@ final class NodeLog {
     enum Source { syslog, journal }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @JsonPropertyDescription("Default syslog") Source source,
                  @JsonPropertyDescription("syslog: YYYY-MM-DD[ HH:MM[:SS]]; journal: epoch") String since,
                  String until,
@@ -43,7 +46,7 @@ final class NodeLog {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_node_log_get",
-                "Node syslog or journal lines.",
+                "Node syslog or journal lines, newest by default.",
                 Input.class, NodeLog::handle);
     }
 
@@ -52,19 +55,31 @@ final class NodeLog {
         int limit = input.limit() == null ? DEFAULT_LIMIT : input.limit();
         NodeClient client = context.bean(NodeClient.class);
         if (input.source() == Source.journal) {
-            return client.journal(node, journalParams(input, limit)).map(response -> ToolResult.ok(render(response, limit)));
+            return client.journal(node, journalParams(input, limit)).map(response -> ToolResult.ok(journal(response, limit)));
         }
-        return client.syslog(node, syslogParams(input, limit)).map(response -> ToolResult.ok(render(response, limit)));
+        Params params = syslogParams(input);
+        if (input.start() != null) {
+            return client.syslog(node, params.put("start", input.start()).put("limit", limit).map())
+                    .map(response -> ToolResult.ok(syslog(response, input.start(), limit)));
+        }
+        // Proxmox reads the log from its start: count the lines first, then read the last limit of them
+        return client.syslog(node, syslogParams(input).put("limit", 1).map()).flatMap(count -> {
+            if (count.total() != null && count.total() == 0) {
+                return Mono.just(ToolResult.ok("no log lines"));
+            }
+            long start = Math.max(0, (count.total() == null ? 0 : count.total()) - limit);
+            return client.syslog(node, params.put("start", start).put("limit", limit).map())
+                    .map(response -> ToolResult.ok(syslog(response, start, limit)));
+        });
     }
 
-    private static java.util.Map<String, String> syslogParams(Input input, int limit) {
+    private static Params syslogParams(Input input) {
         if (input.startcursor() != null || input.endcursor() != null) {
             throw new ToolInputException("startcursor/endcursor are for source=journal");
         }
         check(input.since(), SYSLOG_TIME, "since", "YYYY-MM-DD[ HH:MM[:SS]] for source=syslog");
         check(input.until(), SYSLOG_TIME, "until", "YYYY-MM-DD[ HH:MM[:SS]] for source=syslog");
-        return Params.create().put("start", input.start()).put("limit", limit).put("since", input.since())
-                .put("until", input.until()).put("service", input.service()).map();
+        return Params.create().put("since", input.since()).put("until", input.until()).put("service", input.service());
     }
 
     private static java.util.Map<String, String> journalParams(Input input, int limit) {
@@ -76,12 +91,11 @@ final class NodeLog {
         }
         check(input.since(), EPOCH, "since", "a UNIX epoch for source=journal");
         check(input.until(), EPOCH, "until", "a UNIX epoch for source=journal");
-        boolean range = input.since() != null || input.until() != null || input.startcursor() != null
-                || input.endcursor() != null;
-        // lastentries conflicts with a range; a ranged read is cut to limit lines here instead
+        // as the web UI pages back: the last entries before until/endcursor; a read from since/startcursor is cut here
+        boolean fromStart = input.since() != null || input.startcursor() != null;
         return Params.create().put("since", input.since()).put("until", input.until())
                 .put("startcursor", input.startcursor()).put("endcursor", input.endcursor())
-                .put("lastentries", range ? null : limit).map();
+                .put("lastentries", fromStart ? null : limit).map();
     }
 
     private static void check(String value, java.util.regex.Pattern format, String field, String expected) {
@@ -90,12 +104,30 @@ final class NodeLog {
         }
     }
 
-    /** Syslog lines are {@code {n, t}} objects, journal lines plain strings. */
-    private static String render(PveResponse response, int limit) {
-        List<String> lines = response.list().stream()
-                .map(line -> line.isObject() ? Json.text(line, "t", "") : text(line))
-                .toList();
-        return Format.lines(lines, limit);
+    /** Syslog lines are {@code {n, t}} objects; Proxmox answers an empty range with one "no content" line. */
+    private static String syslog(PveResponse response, long start, int limit) {
+        List<String> lines = response.list().stream().map(line -> Json.text(line, "t", "")).toList();
+        if (response.total() != null && response.total() == 0) {
+            return "no log lines";
+        }
+        long total = response.total() == null ? start + lines.size() : response.total();
+        String text = Format.lines(lines, limit);
+        if (start > 0) {
+            text += "\n… " + start + " older lines (start=" + Math.max(0, start - limit) + " for the page before)";
+        }
+        long after = total - start - lines.size();
+        return after > 0 ? text + "\n… " + after + " newer lines (start=" + (start + lines.size()) + ")" : text;
+    }
+
+    /** Journal lines are plain strings, the first and last being the cursors of the range read (as the web UI takes them). */
+    private static String journal(PveResponse response, int limit) {
+        List<String> lines = response.list().stream().map(NodeLog::text).toList();
+        if (lines.size() < 2) {
+            return lines.isEmpty() ? "no journal entries" : lines.getFirst();
+        }
+        List<String> entries = lines.subList(1, lines.size() - 1);
+        String text = entries.isEmpty() ? "no journal entries" : Format.lines(entries, limit);
+        return text + "\nolder: endcursor=" + lines.getFirst() + "\nnewer: startcursor=" + lines.getLast();
     }
 
     private static String text(JsonNode line) {

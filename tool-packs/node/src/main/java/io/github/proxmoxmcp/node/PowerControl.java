@@ -1,6 +1,9 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -16,7 +19,7 @@ final class PowerControl {
     enum Command { reboot, shutdown }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @NotNull Command command,
                  Boolean confirm)
             implements Confirmable {

@@ -1,8 +1,13 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.REPLICATION_JOB;
+import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -13,20 +18,18 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.Comparator;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_node_replication_get}: state of the node's replication jobs, or one job's log. */
 final class ReplicationGet {
 
-    static final String JOB_ID = "^[1-9][0-9]{2,8}-\\d{1,9}$";
     static final int DEFAULT_LINES = 100;
 
     @Serdeable
-    record Input(String node,
-                 @Pattern(regexp = JOB_ID) @JsonPropertyDescription("Show this job's log") String id,
-                 Integer guest,
+    record Input(@PveId(NODE) String node,
+                 @PveId(REPLICATION_JOB) @JsonPropertyDescription("Show this job's log") String id,
+                 @PveId(VMID) Integer guest,
                  Integer start,
                  @Min(1) Integer limit) {
     }

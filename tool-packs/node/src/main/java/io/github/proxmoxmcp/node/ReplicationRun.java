@@ -1,13 +1,16 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.REPLICATION_JOB;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -15,8 +18,8 @@ import reactor.core.publisher.Mono;
 final class ReplicationRun {
 
     @Serdeable
-    record Input(String node,
-                 @NotBlank @Pattern(regexp = ReplicationGet.JOB_ID) String id) {
+    record Input(@PveId(NODE) String node,
+                 @NotNull @PveId(REPLICATION_JOB) String id) {
     }
 
     private ReplicationRun() {

@@ -1,8 +1,11 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -25,7 +28,7 @@ final class RrdGet {
     enum Cf { AVERAGE, MAX }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @JsonPropertyDescription("Default hour") Timeframe timeframe,
                  @JsonPropertyDescription("Default AVERAGE") Cf cf) {
     }

@@ -1,7 +1,11 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.SEGMENT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
@@ -10,8 +14,6 @@ import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -30,8 +32,8 @@ final class ServiceControl {
     enum Action { start, stop, restart, reload }
 
     @Serdeable
-    record Input(String node,
-                 @NotBlank @JsonPropertyDescription("e.g. pveproxy, pvedaemon, corosync") String service,
+    record Input(@PveId(NODE) String node,
+                 @NotNull @PveId(SEGMENT) @JsonPropertyDescription("e.g. pveproxy, pvedaemon, corosync") String service,
                  @NotNull Action action,
                  @JsonProperty("wait") Boolean waitForTask,
                  Integer timeout) implements TaskInput {

@@ -1,7 +1,10 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -14,7 +17,7 @@ import reactor.core.publisher.Mono;
 final class ServiceList {
 
     @Serdeable
-    record Input(String node) {
+    record Input(@PveId(NODE) String node) {
     }
 
     private ServiceList() {

@@ -1,7 +1,10 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -18,7 +21,7 @@ final class SettingsGet {
     enum View { dns, hosts, time }
 
     @Serdeable
-    record Input(String node, @NotNull View view) {
+    record Input(@PveId(NODE) String node, @NotNull View view) {
     }
 
     private SettingsGet() {

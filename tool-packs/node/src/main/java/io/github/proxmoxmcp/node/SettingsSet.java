@@ -1,7 +1,10 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -17,7 +20,7 @@ final class SettingsSet {
     enum What { dns, hosts, time }
 
     @Serdeable
-    record Input(String node,
+    record Input(@PveId(NODE) String node,
                  @NotNull What what,
                  @JsonPropertyDescription("dns, required") String search,
                  @JsonPropertyDescription("dns; unset servers are removed") String dns1,

@@ -1,8 +1,12 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.UPID;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -11,7 +15,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -23,8 +27,8 @@ final class TaskGet {
     static final int TAIL_WINDOW = 5000;
 
     @Serdeable
-    record Input(@NotBlank String upid,
-                 String node,
+    record Input(@NotNull @PveId(UPID) String upid,
+                 @PveId(NODE) String node,
                  @JsonPropertyDescription("Default: tail") Integer start,
                  @Min(1) Integer limit) {
     }

@@ -1,20 +1,24 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+import static io.github.proxmoxmcp.core.id.PveFormat.UPID;
+
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_node_task_stop}: abort a running task. */
 final class TaskStop {
 
     @Serdeable
-    record Input(@NotBlank String upid,
-                 String node,
+    record Input(@NotNull @PveId(UPID) String upid,
+                 @PveId(NODE) String node,
                  Boolean confirm) implements Confirmable {
     }
 

@@ -1,11 +1,14 @@
 package io.github.proxmoxmcp.node;
 
+import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
+
+import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +16,7 @@ import reactor.core.publisher.Mono;
 final class WakeOnLan {
 
     @Serdeable
-    record Input(@NotBlank String node) {
+    record Input(@NotNull @PveId(NODE) String node) {
     }
 
     private WakeOnLan() {

@@ -106,6 +106,33 @@ class NodeServiceAndTaskToolsTest implements MockProxmoxTest {
     }
 
     @Test
+    void taskListWithoutNodeReadsEveryOnlineNodeNewestFirst() {
+        pack.proxmox().respond("GET", "/cluster/resources", Map.of("type", "node"), """
+                [{"id":"node/pve1","node":"pve1","type":"node","status":"online"},
+                 {"id":"node/pve3","node":"pve3","type":"node","status":"offline"},
+                 {"id":"node/pve2","node":"pve2","type":"node","status":"online"}]""");
+        pack.proxmox().respond("GET", "/nodes/pve1/tasks", """
+                [{"upid":"UPID:pve1:1:2:65F0A1B0:vzdump::root@pam:","type":"vzdump","user":"root@pam","starttime":1710268848,
+                  "status":"OK"}]""");
+        pack.proxmox().respond("GET", "/nodes/pve2/tasks", """
+                [{"upid":"UPID:pve2:1:2:65F0A1B3:qmstart:100:root@pam:","type":"qmstart","id":"100","user":"root@pam",
+                  "starttime":1710268851,"status":"OK"},
+                 {"upid":"UPID:pve2:1:2:65F0A1A0:qmstop:100:root@pam:","type":"qmstop","id":"100","user":"root@pam",
+                  "starttime":1710268832,"status":"OK"}]""");
+
+        String text = pack.ok("proxmox_node_task_list", "{\"typefilter\":\"vzdump\",\"limit\":2}").text();
+
+        assertEquals("""
+                START                 NODE  TYPE     ID   USER      STATUS  UPID
+                2024-03-12 18:40:51Z  pve2  qmstart  100  root@pam  OK      UPID:pve2:1:2:65F0A1B3:qmstart:100:root@pam:
+                2024-03-12 18:40:48Z  pve1  vzdump        root@pam  OK      UPID:pve1:1:2:65F0A1B0:vzdump::root@pam:
+                … 1 more tasks""", text);
+        assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve1/tasks", "GET /nodes/pve2/tasks"), pack.lines());
+        assertEquals(Map.of("typefilter", "vzdump", "limit", "2"), pack.request(1).query());
+        assertEquals(Map.of("typefilter", "vzdump", "limit", "2"), pack.request(2).query());
+    }
+
+    @Test
     void taskListRejectsAnUnknownStatus() {
         pack.invalid("proxmox_node_task_list", "{\"node\":\"pve1\",\"statusfilter\":[\"failed\"]}", "failed");
     }
@@ -156,7 +183,7 @@ class NodeServiceAndTaskToolsTest implements MockProxmoxTest {
 
     @Test
     void taskGetWithAMalformedUpidSendsNothing() {
-        pack.invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid is not a task id");
+        pack.invalid("proxmox_node_task_get", "{\"upid\":\"12345\"}", "upid: must be a task id UPID:node:…; got '12345'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
 import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,37 +21,73 @@ class NodeSystemToolsTest implements MockProxmoxTest {
     PackCalls pack;
 
     @Test
-    void syslogSendsItsFiltersAndPrintsTheLines() {
-        pack.proxmox().respond("GET", "/nodes/pve1/syslog", """
-                [{"n":1,"t":"Mar 12 18:00:01 pve1 pveproxy[1]: starting"},{"n":2,"t":"Mar 12 18:00:02 pve1 pveproxy[1]: ok"}]""");
+    void syslogFromAStartLineSendsItsFiltersAndSaysWhatIsBeforeAndAfter() {
+        pack.proxmox().expect("GET", "/nodes/pve1/syslog", Map.of(), 200, "OK", """
+                {"data":[{"n":11,"t":"Mar 12 18:00:01 pve1 pveproxy[1]: starting"},{"n":12,"t":"Mar 12 18:00:02 pve1 pveproxy[1]: ok"}],
+                 "total":14}""", -1);
 
         String text = pack.ok("proxmox_node_log_get", """
                 {"node":"pve1","since":"2024-03-12 18:00","until":"2024-03-12","start":10,"limit":2,"service":"pveproxy"}""").text();
 
-        assertEquals("Mar 12 18:00:01 pve1 pveproxy[1]: starting\nMar 12 18:00:02 pve1 pveproxy[1]: ok", text);
-        assertRequest(pack.only("GET", "/nodes/pve1/syslog"), Map.of("start", "10", "limit", "2", "since", "2024-03-12 18:00",
-                "until", "2024-03-12", "service", "pveproxy"), Map.of());
+        assertEquals("""
+                Mar 12 18:00:01 pve1 pveproxy[1]: starting
+                Mar 12 18:00:02 pve1 pveproxy[1]: ok
+                … 10 older lines (start=8 for the page before)
+                … 2 newer lines (start=12)""", text);
+        assertRequest(pack.only("GET", "/nodes/pve1/syslog"), Map.of("since", "2024-03-12 18:00", "until", "2024-03-12",
+                "service", "pveproxy", "start", "10", "limit", "2"), Map.of());
     }
 
     @Test
-    void journalWithoutRangeAsksForTheLastEntries() {
-        pack.proxmox().respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
+    void syslogWithoutStartCountsTheLinesThenReadsTheNewest() {
+        pack.proxmox().expect("GET", "/nodes/pve1/syslog", Map.of("limit", "1"), 200, "OK",
+                "{\"data\":[{\"n\":1,\"t\":\"oldest\"}],\"total\":250}", -1);
+        pack.proxmox().expect("GET", "/nodes/pve1/syslog", Map.of("start", "248"), 200, "OK",
+                "{\"data\":[{\"n\":249,\"t\":\"second newest\"},{\"n\":250,\"t\":\"newest\"}],\"total\":250}", -1);
 
-        String text = pack.ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\",\"limit\":3}").text();
+        String text = pack.ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"limit\":2,\"since\":\"2024-03-12\"}").text();
 
-        assertEquals("line a\nline b\nline c", text);
+        assertEquals("second newest\nnewest\n… 248 older lines (start=246 for the page before)", text);
+        assertEquals(List.of("GET /nodes/pve1/syslog", "GET /nodes/pve1/syslog"), pack.lines());
+        assertEquals(Map.of("since", "2024-03-12", "limit", "1"), pack.request(0).query());
+        assertEquals(Map.of("since", "2024-03-12", "start", "248", "limit", "2"), pack.request(1).query());
+    }
+
+    @Test
+    void syslogOfAnEmptyRangeSaysSoAfterCounting() {
+        pack.proxmox().expect("GET", "/nodes/pve1/syslog", Map.of(), 200, "OK",
+                "{\"data\":[{\"n\":0,\"t\":\"no content\"}],\"total\":0}", -1);
+
+        assertEquals("no log lines", pack.ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"until\":\"2020-01-01\"}").text());
+        assertRequest(pack.only("GET", "/nodes/pve1/syslog"), Map.of("until", "2020-01-01", "limit", "1"), Map.of());
+    }
+
+    @Test
+    void journalWithoutRangeAsksForTheLastEntriesAndShowsTheCursorsApart() {
+        assertEquals("line a\nline b\nline c\nolder: endcursor=s=first\nnewer: startcursor=s=last",
+                journal("[\"s=first\",\"line a\",\"line b\",\"line c\",\"s=last\"]", "\"limit\":3"));
         assertRequest(pack.only("GET", "/nodes/pve1/journal"), Map.of("lastentries", "3"), Map.of());
     }
 
     @Test
-    void journalWithARangeIsCutLocally() {
-        pack.proxmox().respond("GET", "/nodes/pve1/journal", "[\"line a\",\"line b\",\"line c\"]");
+    void journalBeforeACursorAsksForTheLastEntriesBeforeIt() {
+        assertEquals("line z\nolder: endcursor=s=0\nnewer: startcursor=s=abc",
+                journal("[\"s=0\",\"line z\",\"s=abc\"]", "\"endcursor\":\"s=abc\",\"limit\":5"));
+        assertRequest(pack.only("GET", "/nodes/pve1/journal"), Map.of("endcursor", "s=abc", "lastentries", "5"), Map.of());
+    }
 
-        String text = pack.ok("proxmox_node_log_get",
-                "{\"node\":\"pve1\",\"source\":\"journal\",\"since\":\"1710000000\",\"endcursor\":\"s=abc\",\"limit\":2}").text();
-
-        assertEquals("line a\nline b\n… 1 more lines", text);
+    @Test
+    void journalFromASinceIsCutLocally() {
+        assertEquals("line a\nline b\n… 1 more lines\nolder: endcursor=s=1\nnewer: startcursor=s=2",
+                journal("[\"s=1\",\"line a\",\"line b\",\"line c\",\"s=2\"]",
+                        "\"since\":\"1710000000\",\"endcursor\":\"s=abc\",\"limit\":2"));
         assertRequest(pack.only("GET", "/nodes/pve1/journal"), Map.of("since", "1710000000", "endcursor", "s=abc"), Map.of());
+    }
+
+    /** The text of a journal read of pve1 that Proxmox answers with these lines (cursors first and last). */
+    private String journal(String lines, String arguments) {
+        pack.proxmox().respond("GET", "/nodes/pve1/journal", lines);
+        return pack.ok("proxmox_node_log_get", "{\"node\":\"pve1\",\"source\":\"journal\"," + arguments + "}").text();
     }
 
     @Test

@@ -1,14 +1,23 @@
 package io.github.proxmoxmcp.core.client;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code {"data": ...}} envelope every Proxmox answer comes in. */
+/** The {@code {"data": ...}} envelope every Proxmox answer comes in; {@code total} where a paged list reports it. */
 @Serdeable
-public record PveResponse(@Nullable JsonNode data) {
+public record PveResponse(@Nullable JsonNode data, @Nullable Long total) {
+
+    @Creator
+    public PveResponse {
+    }
+
+    public PveResponse(@Nullable JsonNode data) {
+        this(data, null);
+    }
 
     public JsonNode dataOrNull() {
         return data == null ? JsonNode.nullNode() : data;

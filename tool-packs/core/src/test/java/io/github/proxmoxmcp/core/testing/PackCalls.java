@@ -100,7 +100,16 @@ public final class PackCalls {
 
     /** An input error: flagged, and nothing reached Proxmox. */
     public void invalid(String tool, String json, String messagePart) {
-        ToolResult result = error(tool, json);
+        refused(call(tool, json), messagePart);
+    }
+
+    /** An input error for arguments given as a map (values JSON cannot be written inline, e.g. control characters). */
+    public void invalid(String tool, Map<String, Object> arguments, String messagePart) {
+        refused(call(tool, arguments), messagePart);
+    }
+
+    private void refused(ToolResult result, String messagePart) {
+        assertTrue(result.error(), () -> "expected an error, got: " + result.text());
         assertTrue(result.text().startsWith("Invalid arguments: ") && result.text().contains(messagePart), result.text());
         assertTrue(result.text().endsWith("Nothing was sent to Proxmox."), result.text());
         assertNothingSent();
