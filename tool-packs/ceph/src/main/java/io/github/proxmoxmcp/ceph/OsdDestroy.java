@@ -74,7 +74,7 @@ final class OsdDestroy {
             }
             return Safety.problem(client, node, "osd", String.valueOf(id), "destroy").flatMap(problem -> {
                 if (!problem.isEmpty() && !force) {
-                    return Mono.just(ToolResult.error(Safety.refusal(osd, "destroy", problem)));
+                    return Mono.just(ToolResult.error(Safety.refusal(osd, "destroy", problem, "force: true")));
                 }
                 List<String> steps = new ArrayList<>();
                 Mono<?> before = Mono.empty();

@@ -17,9 +17,10 @@ final class Safety {
                         : Json.text(r.dataOrNull(), "status", "Ceph reports it is not safe"));
     }
 
-    static String refusal(String what, String action, String why) {
+    /** @param force how to go ahead anyway, e.g. {@code force: true} */
+    static String refusal(String what, String action, String why, String force) {
         return "Ceph says it is not safe to " + action + " " + what + ": " + why
-                + ". Nothing was changed. Wait until the cluster is healthy again (proxmox_ceph_status), or give force: true (in options for a monitor or MDS)"
+                + ". Nothing was changed. Wait until the cluster is healthy again (proxmox_ceph_status), or give " + force
                 + " to " + action + " it anyway.";
     }
 }

@@ -101,6 +101,6 @@ final class ServiceManage {
         }
         return Safety.problem(client, node, type, input.id(), input.action() == Action.stop ? "stop" : "destroy")
                 .flatMap(problem -> problem.isEmpty() ? run
-                        : Mono.just(ToolResult.error(Safety.refusal(what, input.action().name(), problem))));
+                        : Mono.just(ToolResult.error(Safety.refusal(what, input.action().name(), problem, "options {\"force\": true}"))));
     }
 }
