@@ -282,7 +282,7 @@ final class CephApi {
         int rank = 0;
         boolean activeTaken = false;
         for (Map<String, String> row : daemonRows(kind)) {
-            NodeState node = cluster.node(row.get("host"));
+            NodeState node = host(row.get("host"));
             boolean up = node.online && !"0".equals(row.get("running"));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", row.get("id"));
@@ -382,8 +382,13 @@ final class CephApi {
         throw ApiException.fail("OSD 'osd." + id + "' does not exist");
     }
 
+    /** The node a daemon or OSD runs on, online or not. */
+    private NodeState host(String name) {
+        return cluster.nodes.get(name);
+    }
+
     private boolean up(Map<String, String> osd) {
-        return cluster.node(osd.get("host")).online && !"0".equals(osd.get("up")) && !flagSet("noup");
+        return host(osd.get("host")).online && !"0".equals(osd.get("up")) && !flagSet("noup");
     }
 
     private long used(Map<String, String> osd) {
@@ -498,7 +503,7 @@ final class CephApi {
 
     private Map<String, Object> osdMetadata(Request q) {
         Map<String, String> osd = osd(q);
-        NodeState node = cluster.node(osd.get("host"));
+        NodeState node = host(osd.get("host"));
         int id = Integer.parseInt(osd.get("id"));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("id", id);
@@ -595,7 +600,7 @@ final class CephApi {
             }
             return out;
         }
-        long up = daemonRows(service).stream().filter(row -> cluster.node(row.get("host")).online && !"0".equals(row.get("running")))
+        long up = daemonRows(service).stream().filter(row -> host(row.get("host")).online && !"0".equals(row.get("running")))
                 .count();
         boolean safe = service.equals("mon") ? up - 1 > daemonRows("mon").size() / 2 : up > 1;
         out.put("safe", safe ? 1 : 0);
@@ -670,13 +675,13 @@ final class CephApi {
         StringBuilder out = new StringBuilder("[global]\n\tauth_client_required = cephx\n\tauth_cluster_required = cephx\n"
                 + "\tauth_service_required = cephx\n\tcluster_network = " + network + "\n\tfsid = " + fsid + "\n"
                 + "\tmon_allow_pool_delete = true\n\tmon_host =");
-        daemonRows("mon").forEach(m -> out.append(' ').append(cluster.node(m.get("host")).ip));
+        daemonRows("mon").forEach(m -> out.append(' ').append(host(m.get("host")).ip));
         out.append("\n\tms_bind_ipv4 = true\n\tms_bind_ipv6 = false\n\tosd_pool_default_min_size = 2\n"
                 + "\tosd_pool_default_size = 3\n\tpublic_network = " + network + "\n\n[client]\n"
                 + "\tkeyring = /etc/pve/priv/$cluster.$name.keyring\n");
         for (Map<String, String> mon : daemonRows("mon")) {
             out.append("\n[mon.").append(mon.get("id")).append("]\n\tpublic_addr = ")
-                    .append(cluster.node(mon.get("host")).ip).append('\n');
+                    .append(host(mon.get("host")).ip).append('\n');
         }
         return out.toString();
     }
@@ -816,7 +821,7 @@ final class CephApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("hostname", host);
-        m.put("addr", cluster.node(host).ip);
+        m.put("addr", host(host).ip);
         m.put("ceph_release", cluster.pve.cephCodename());
         m.put("ceph_version", cluster.pve.cephVersionText());
         m.put("ceph_version_short", cluster.pve.ceph());
@@ -828,7 +833,7 @@ final class CephApi {
     /** {@code ceph status}, trimmed to what the GUI and tools read; health follows the flags and the OSDs. */
     private Map<String, Object> status() {
         List<Map<String, String>> mons = daemonRows("mon");
-        long monsUp = mons.stream().filter(m -> cluster.node(m.get("host")).online && !"0".equals(m.get("running"))).count();
+        long monsUp = mons.stream().filter(m -> host(m.get("host")).online && !"0".equals(m.get("running"))).count();
         long osdsUp = osdRows().stream().filter(this::up).count();
         long osdsIn = osdRows().stream().filter(o -> Request.isTrue(o.get("in"))).count();
         long downIn = osdRows().stream().filter(o -> !up(o) && Request.isTrue(o.get("in"))).count();
@@ -860,7 +865,7 @@ final class CephApi {
         if (degraded > 0) {
             checks.put("PG_DEGRADED", check("Degraded data redundancy: " + degraded + " pgs degraded", degraded));
         }
-        if (daemonRows("mgr").stream().noneMatch(m -> cluster.node(m.get("host")).online && !"0".equals(m.get("running")))) {
+        if (daemonRows("mgr").stream().noneMatch(m -> host(m.get("host")).online && !"0".equals(m.get("running")))) {
             checks.put("MGR_DOWN", check("no active mgr", 1));
         }
         Map<String, Object> health = new LinkedHashMap<>();
@@ -926,7 +931,7 @@ final class CephApi {
         List<Integer> out = new ArrayList<>();
         int rank = 0;
         for (Map<String, String> mon : daemonRows("mon")) {
-            if (cluster.node(mon.get("host")).online && !"0".equals(mon.get("running"))) {
+            if (host(mon.get("host")).online && !"0".equals(mon.get("running"))) {
                 out.add(rank);
             }
             rank++;
@@ -937,7 +942,7 @@ final class CephApi {
     private List<String> quorumNames() {
         List<String> out = new ArrayList<>();
         for (Map<String, String> mon : daemonRows("mon")) {
-            if (cluster.node(mon.get("host")).online && !"0".equals(mon.get("running"))) {
+            if (host(mon.get("host")).online && !"0".equals(mon.get("running"))) {
                 out.add(mon.get("id"));
             }
         }

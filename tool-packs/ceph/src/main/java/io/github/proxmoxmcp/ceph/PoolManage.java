@@ -96,13 +96,16 @@ final class PoolManage {
         return Map.copyOf(more);
     }
 
-    /** Names the storages on the pool; refuses while there are some, unless they are to be removed with it. */
+    /**
+     * Names the storages on the pool (RBD storages of this cluster: one with a monhost is another cluster's pool);
+     * refuses while there are some, unless they are to be removed with it.
+     */
     private static Mono<ToolResult> delete(Input input, String node, CephClient client, ToolContext context) {
         String pool = input.pool();
         Map<String, Object> options = Checks.options(input.options(), DELETE, "action=delete");
         return client.storages(Map.of("type", "rbd")).flatMap(storages -> {
             List<String> users = storages.list().stream()
-                    .filter(s -> pool.equals(Json.text(s, "pool", "rbd")))
+                    .filter(s -> pool.equals(Json.text(s, "pool", "rbd")) && Json.text(s, "monhost") == null)
                     .map(s -> Json.text(s, "storage", "?")).toList();
             boolean remove = Boolean.TRUE.equals(input.removeStorages());
             if (!users.isEmpty() && !remove) {

@@ -148,7 +148,8 @@ class CephWriteToolsTest implements MockProxmoxTest {
         pack.refusedWithoutConfirm("proxmox_ceph_pool_manage", "{\"action\":\"delete\",\"node\":\"pve1\",\"pool\":\"vm-pool\"}");
 
         pack.proxmox().respond("GET", "/storage", Map.of("type", "rbd"), """
-                [{"storage":"ceph-vm","type":"rbd","pool":"vm-pool"},{"storage":"rbd","type":"rbd"}]""");
+                [{"storage":"ceph-vm","type":"rbd","pool":"vm-pool"},{"storage":"rbd","type":"rbd"},
+                 {"storage":"remote","type":"rbd","pool":"vm-pool","monhost":"10.9.9.1"}]""");
         assertError("pool vm-pool is used by storage ceph-vm: nothing was changed. Move or delete the disks on it first; "
                 + "remove_storages: true also removes the storage definition.", pack.call("proxmox_ceph_pool_manage",
                 "{\"action\":\"delete\",\"node\":\"pve1\",\"pool\":\"vm-pool\",\"confirm\":true}"));
