@@ -112,8 +112,8 @@ class CephScenariosIT {
                 ok("proxmox_ceph_osd_manage", Map.of("action", "out", "node", "pve1", "osd", 1)));
         assertTrue(health().contains("osds: 6 total, 6 up, 5 in"), health());
         assertTrue(ok("proxmox_ceph_list", Map.of("what", "osd", "node", "pve1")).contains("osd.1  pve1  ssd    up/out"));
-        assertEquals("osd.1 is up/out: nothing was changed. Mark it out (action=out), let Ceph move its data off "
-                + "(proxmox_ceph_status), then destroy it; force: true takes it out and stops it first.",
+        assertEquals("osd.1 is up/out: nothing was changed. Stop it (proxmox_ceph_service_manage action=stop type=osd id=1) "
+                + "and destroy it; force: true does it first.",
                 failed("proxmox_ceph_osd_destroy", Map.of("node", "pve1", "osd", 1, "confirm", true)));
 
         assertEquals("osd.1 marked in: Ceph moves data back onto it (follow with proxmox_ceph_status)",

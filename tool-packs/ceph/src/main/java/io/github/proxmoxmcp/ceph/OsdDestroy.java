@@ -68,9 +68,10 @@ final class OsdDestroy {
             boolean up = "up".equals(Json.text(found, "status"));
             boolean in = Json.flag(found, "in");
             if ((up || in) && !force) {
-                return Mono.just(ToolResult.error(osd + " is " + CephList.state(found) + ": nothing was changed. Mark it out "
-                        + "(action=out), let Ceph move its data off (proxmox_ceph_status), then destroy it; force: true "
-                        + "takes it out and stops it first."));
+                return Mono.just(ToolResult.error(osd + " is " + CephList.state(found) + ": nothing was changed. "
+                        + (in ? "Mark it out (proxmox_ceph_osd_manage action=out), let Ceph move its data off "
+                        + "(proxmox_ceph_status), then stop it" : "Stop it") + " (proxmox_ceph_service_manage action=stop "
+                        + "type=osd id=" + id + ") and destroy it; force: true does " + (in && up ? "both" : "it") + " first."));
             }
             return Safety.problem(client, node, "osd", String.valueOf(id), "destroy").flatMap(problem -> {
                 if (!problem.isEmpty() && !force) {

@@ -106,8 +106,9 @@ class CephOsdToolsTest implements MockProxmoxTest {
     @Test
     void destroyIsRefusedWhileUpOrInAndWhenUnsafe() {
         pack.proxmox().respond("GET", "/nodes/pve1/ceph/osd", tree("up", 1));
-        assertError("osd.3 is up/in: nothing was changed. Mark it out (action=out), let Ceph move its data off "
-                + "(proxmox_ceph_status), then destroy it; force: true takes it out and stops it first.",
+        assertError("osd.3 is up/in: nothing was changed. Mark it out (proxmox_ceph_osd_manage action=out), let Ceph move "
+                + "its data off (proxmox_ceph_status), then stop it (proxmox_ceph_service_manage action=stop type=osd id=3) "
+                + "and destroy it; force: true does both first.",
                 pack.call("proxmox_ceph_osd_destroy", "{\"node\":\"pve1\",\"osd\":3,\"confirm\":true}"));
         assertEquals(List.of("GET /nodes/pve1/ceph/osd"), pack.lines());
 
