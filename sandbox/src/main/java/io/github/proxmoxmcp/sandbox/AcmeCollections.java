@@ -134,7 +134,7 @@ final class AcmeCollections {
         out.add(cert("pve-ssl.pem", "/OU=PVE Cluster Node/O=Proxmox Virtual Environment/CN=" + node + ".lab.example.com",
                 "/CN=Proxmox Virtual Environment/OU=" + Configs.sha1("ca-" + c.seed).substring(0, 32) + "/O=PVE Cluster Manager CA",
                 created, created + 730 * 86_400L, List.of("127.0.0.1", "0000:0000:0000:0000:0000:0000:0000:0001", "localhost",
-                        state.ip, node, node + ".lab.example.com"), "node-" + node, 2048));
+                        state.ip, node, node + ".lab.example.com"), nodeCertificate(node), 2048));
         Map<String, String> acme = certificate(c, node);
         if (acme != null) {
             long issued = Long.parseLong(acme.get("issued"));
@@ -144,12 +144,22 @@ final class AcmeCollections {
         return out;
     }
 
+    /** The SHA-256 fingerprint of the certificate made from {@code salt}: 32 hex pairs, colon-separated. */
+    static String fingerprint(String salt) {
+        String hex = (Configs.sha1(salt) + Configs.sha1(salt + "-2")).substring(0, 64).toUpperCase();
+        return hex.replaceAll("(..)(?!$)", "$1:");
+    }
+
+    /** The salt of a node's own certificate, {@code pve-ssl.pem}. */
+    static String nodeCertificate(String node) {
+        return "node-" + node;
+    }
+
     private static Map<String, Object> cert(String file, String subject, String issuer, long notBefore, long notAfter,
                                             List<String> san, String salt, int bits) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("filename", file);
-        String hex = (Configs.sha1(salt) + Configs.sha1(salt + "-2")).substring(0, 64).toUpperCase();
-        m.put("fingerprint", hex.replaceAll("(..)(?!$)", "$1:"));
+        m.put("fingerprint", fingerprint(salt));
         m.put("subject", subject);
         m.put("issuer", issuer == null ? subject : issuer);
         m.put("notbefore", notBefore);

@@ -118,12 +118,13 @@ final class ClusterApi {
         head.put("type", "cluster");
         head.put("id", "cluster");
         head.put("name", Cluster.CLUSTER_NAME);
-        head.put("nodes", cluster.nodes.size());
-        long online = cluster.nodes.values().stream().filter(n -> n.online).count();
-        head.put("quorate", online * 2 > cluster.nodes.size() ? 1 : 0);
-        head.put("version", 3);
+        List<NodeState> members = ClusterSetupApi.members(cluster);
+        head.put("nodes", members.size());
+        long online = members.stream().filter(n -> n.online).count();
+        head.put("quorate", online * 2 > members.size() ? 1 : 0);
+        head.put("version", ClusterSetupApi.CONFIG_VERSION + cluster.tables.table("/cluster/config/removed", null).rows.size());
         out.add(head);
-        for (NodeState node : cluster.nodes.values()) {
+        for (NodeState node : members) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "node");
             m.put("id", "node/" + node.name);

@@ -2,7 +2,6 @@ package io.github.proxmoxmcp.sandbox;
 
 import io.github.proxmoxmcp.sandbox.ConfigCollection.Op;
 import io.github.proxmoxmcp.sandbox.ConfigCollection.Refusal;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ final class ClusterCollections {
         backupJobs(r, c);
         replication(r, c);
         corosyncNodes(r, c);
+        ClusterSetupApi.register(r, c);
         r.get("/cluster/jobs/schedule-analyze", "schedule* iterations:int(1..100) starttime:int",
                 q -> scheduleAnalyze(q.str("schedule"), q.integer("iterations", 10),
                         q.has("starttime") ? Long.parseLong(q.str("starttime")) : c.now()));
@@ -240,37 +240,31 @@ final class ClusterCollections {
                     }
                 })
                 .register(r, c);
+        r.get(BACKUP + "/{id}/included_volumes", "id:pve-configid", q -> includedVolumes(c, q.var("id")));
     }
 
-    /** The next start of a {@code [dow[,dow..]] HH:MM} schedule (what Proxmox writes for most jobs), or null. */
+    /** The next start of a schedule after {@code now}, or null when the sandbox cannot compute it. */
     static Long nextRun(String schedule, long now) {
-        if (schedule == null || !schedule.matches("(([a-z]{3})(,[a-z]{3})* )?\\d{1,2}:\\d{2}")) {
+        try {
+            return schedule == null ? null : CalendarEvent.parse(schedule).next(now);
+        } catch (IllegalArgumentException unreadable) {
             return null;
         }
-        String[] parts = schedule.split(" ");
-        String[] hm = parts[parts.length - 1].split(":");
-        List<String> days = parts.length > 1 ? List.of(parts[0].split(",")) : List.of();
-        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC).withSecond(0).withNano(0)
-                .withHour(Integer.parseInt(hm[0])).withMinute(Integer.parseInt(hm[1]));
-        for (int i = 0; i < 8; i++, t = t.plusDays(1)) {
-            String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT).toLowerCase();
-            if (t.toEpochSecond(ZoneOffset.UTC) > now && (days.isEmpty() || days.contains(day))) {
-                return t.toEpochSecond(ZoneOffset.UTC);
-            }
-        }
-        return null;
     }
 
-    /** The runs of a schedule after {@code start}; the sandbox computes the {@code [dow[,dow..]] HH:MM} form. */
+    /** The runs of a schedule after {@code start}. */
     private static List<Map<String, Object>> scheduleAnalyze(String schedule, long iterations, long start) {
+        CalendarEvent event;
+        try {
+            event = CalendarEvent.parse(schedule);
+        } catch (IllegalArgumentException unreadable) {
+            throw ApiException.parameter("schedule", "value does not look like a valid calendar event: " + unreadable.getMessage());
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         long from = start;
         for (long i = 0; i < iterations; i++) {
-            Long next = nextRun(schedule, from);
+            Long next = event.next(from);
             if (next == null) {
-                if (i == 0) {
-                    throw ApiException.parameter("schedule", "the sandbox computes only '[dow[,dow..]] HH:MM' schedules");
-                }
                 break;
             }
             Map<String, Object> run = new LinkedHashMap<>();
@@ -282,6 +276,52 @@ final class ClusterCollections {
         return runs;
     }
 
+    /** Whether a backup job's selection (vmid list, pool, or all with excludes; on one node or all) takes the guest. */
+    private static boolean selects(Map<String, String> job, Guest guest) {
+        List<String> excluded = GuestApi.splitList(job.getOrDefault("exclude", ""));
+        boolean selected = Request.isTrue(job.getOrDefault("all", "0"))
+                ? !excluded.contains(String.valueOf(guest.vmid))
+                : job.containsKey("pool") ? job.get("pool").equals(guest.pool)
+                : GuestApi.splitList(job.getOrDefault("vmid", "")).contains(String.valueOf(guest.vmid));
+        return selected && (!job.containsKey("node") || job.get("node").equals(guest.node));
+    }
+
+    /** The guests a job backs up, each with its volumes and whether vzdump includes them. */
+    private static Map<String, Object> includedVolumes(Cluster c, String id) {
+        Map<String, String> job = c.tables.table(BACKUP, null).rows.stream().filter(row -> row.get("id").equals(id))
+                .findFirst().orElseThrow(() -> ApiException.parameter("id", "No such job '" + id + "'"));
+        List<Map<String, Object>> guests = new ArrayList<>();
+        for (Guest guest : c.guests.values()) {
+            if (!selects(job, guest)) {
+                continue;
+            }
+            List<Map<String, Object>> volumes = new ArrayList<>();
+            for (Configs.Disk disk : Configs.disks(guest.config)) {
+                if (disk.cdrom() || disk.key().startsWith("unused")) {
+                    continue;
+                }
+                boolean included = !guest.config.get(disk.key()).matches(".*(^|,)backup=0(,|$).*");
+                String reason = disk.key().equals("rootfs") ? "rootfs" : disk.key().startsWith("efidisk") ? "efidisk"
+                        : disk.key().startsWith("tpmstate") ? "TPM state" : included ? "enabled" : "disabled";
+                Map<String, Object> volume = new LinkedHashMap<>();
+                volume.put("id", disk.key());
+                volume.put("name", disk.volid());
+                volume.put("included", included ? 1 : 0);
+                volume.put("reason", reason);
+                volumes.add(volume);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", guest.vmid);
+            m.put("type", guest.type);
+            if (guest.name() != null) {
+                m.put("name", guest.name());
+            }
+            m.put("children", volumes);
+            guests.add(m);
+        }
+        return Map.of("children", guests);
+    }
+
     /** Guests that no enabled backup job selects, by vmid list, pool or all-with-excludes (PVE::API2::BackupInfo). */
     private static List<Map<String, Object>> notBackedUp(Cluster c) {
         TreeSet<Integer> covered = new TreeSet<>();
@@ -289,13 +329,8 @@ final class ClusterCollections {
             if (!Request.isTrue(job.getOrDefault("enabled", "1"))) {
                 continue;
             }
-            List<String> excluded = GuestApi.splitList(job.getOrDefault("exclude", ""));
             for (Guest guest : c.guests.values()) {
-                boolean selected = Request.isTrue(job.getOrDefault("all", "0"))
-                        ? !excluded.contains(String.valueOf(guest.vmid))
-                        : job.containsKey("pool") ? job.get("pool").equals(guest.pool)
-                        : GuestApi.splitList(job.getOrDefault("vmid", "")).contains(String.valueOf(guest.vmid));
-                if (selected && (!job.containsKey("node") || job.get("node").equals(guest.node))) {
+                if (selects(job, guest)) {
                     covered.add(guest.vmid);
                 }
             }
@@ -320,7 +355,7 @@ final class ClusterCollections {
     private static void corosyncNodes(Router r, Cluster c) {
         r.get("/cluster/config/nodes", "", q -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (NodeState node : c.nodes.values()) {
+            for (NodeState node : ClusterSetupApi.members(c)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", node.name);
                 m.put("node", node.name);

@@ -212,59 +212,15 @@ final class NodeWrites {
                 ids.add(guest.vmid);
             }
         }
-        boolean force = q.flag("force");
-        boolean withLocalDisks = q.flag("with-local-disks");
+        String verb = action.substring(0, action.length() - "all".length());
+        BulkAction bulk = new BulkAction(verb, q.flag("force") || !only.isEmpty(), q.integer("timeout", 180), target,
+                q.flag("with-local-disks"));
         return cluster.startTask(node.name, action, "", q.user, t -> {
             int failed = 0;
             for (int vmid : ids) {
                 Guest g = cluster.guests.get(vmid);
-                if (g == null || !g.node.equals(node.name)) {
-                    continue;
-                }
-                switch (action) {
-                    case "startall" -> {
-                        if (g.running() || !(force || "1".equals(g.config.get("onboot")) || !only.isEmpty())) {
-                            continue;
-                        }
-                        t.log.add("Starting " + g.kind() + " " + vmid);
-                        if (g.config.containsKey("hostpci0")) {
-                            t.log.add("Starting " + g.kind() + " " + vmid + " failed: no PCI device found for '"
-                                    + Configs.volume(g.config.get("hostpci0")) + "'");
-                            failed++;
-                            continue;
-                        }
-                        g.applyPending();
-                        g.status = "running";
-                        g.startedAt = cluster.now();
-                    }
-                    case "stopall" -> {
-                        if (!g.running()) {
-                            continue;
-                        }
-                        t.log.add("Stopping " + g.kind() + " " + vmid + " (timeout = " + q.integer("timeout", 180) + " seconds)");
-                        g.status = "stopped";
-                        g.paused = false;
-                        g.applyPending();
-                    }
-                    case "suspendall" -> {
-                        if (g.running() && g.isQemu()) {
-                            t.log.add("Suspending VM " + vmid);
-                            g.paused = true;
-                        }
-                    }
-                    default -> {
-                        boolean local = false;
-                        for (Configs.Disk disk : Configs.disks(g.config)) {
-                            local |= !disk.cdrom() && !cluster.storage(disk.storage()).shared();
-                        }
-                        if (g.config.containsKey("hostpci0") || local && g.running() && !withLocalDisks) {
-                            t.log.add("Migrating " + g.kind() + " " + vmid + " failed: guest uses local resources");
-                            failed++;
-                            continue;
-                        }
-                        t.log.add("Migrating " + g.kind() + " " + vmid + " to " + target);
-                        g.node = target;
-                    }
+                if (g != null && g.node.equals(node.name) && !bulk.apply(cluster, t, g)) {
+                    failed++;
                 }
             }
             if (failed > 0) {

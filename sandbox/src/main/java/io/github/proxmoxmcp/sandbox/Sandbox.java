@@ -57,7 +57,8 @@ public final class Sandbox implements AutoCloseable {
         domain(router, cluster, AccessCollections::register, List.of("/access"), List.of("/access/"));
         domain(router, cluster, HaCollections::register, List.of("/cluster/ha"), List.of("/cluster/ha/"));
         domain(router, cluster, ClusterCollections::register, List.of("/pools", "/cluster/backup", "/cluster/replication",
-                "*/replication", "/cluster/mapping", "/cluster/metrics", "/cluster/jobs", "/cluster/backup-info", "/cluster/config"), List.of("/pools", "/cluster/backup", "/cluster/replication"));
+                "*/replication", "/cluster/mapping", "/cluster/metrics", "/cluster/jobs", "/cluster/backup-info", "/cluster/config",
+                "/cluster/options", "/cluster/log", "/cluster/bulk-action"), List.of("/pools", "/cluster/backup", "/cluster/replication"));
         domain(router, cluster, CephApi::register, List.of("/cluster/ceph", "*/ceph"), List.of("/ceph/"));
         domain(router, cluster, AcmeCollections::register, List.of("/cluster/acme", "*/certificates"), List.of("/cluster/acme/"));
         domain(router, cluster, NotificationCollections::register, List.of("/cluster/notifications"),

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,40 +13,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may do what, end to end: the shaded jar with --sandbox over stdio, driven by the SDK's MCP client, a fresh
- * simulated cluster per test.
+ * Who may do what, end to end, a fresh {@link SandboxSession} per test.
  */
 class AccessScenariosIT {
 
     private static final String TOKEN_NOTE = "A token with privilege separation (the default) has only what ACLs grant "
             + "to the token itself, within its user's privileges.";
 
-    private McpSyncClient client;
+    private SandboxSession sandbox;
 
     @BeforeEach
     void start() {
-        List<String> command = ServerProcess.command("--sandbox");
-        ServerParameters parameters = ServerParameters.builder(command.getFirst())
-                .args(command.subList(1, command.size()))
-                .env(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                        "PROXMOX_SANDBOX_CLOCK", "2026-01-01T00:00:00Z"))
-                .build();
-        client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
-                .requestTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
+        sandbox = SandboxSession.start(9);
     }
 
     @AfterEach
     void stop() {
-        client.closeGracefully();
+        sandbox.close();
     }
 
     private String ok(String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
-        String text = ((McpSchema.TextContent) result.content().getFirst()).text();
-        assertFalse(Boolean.TRUE.equals(result.isError()), tool + " failed: " + text);
-        return text;
+        return sandbox.ok(tool, arguments);
     }
 
     @Test

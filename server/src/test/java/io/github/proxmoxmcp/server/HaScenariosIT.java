@@ -1,17 +1,8 @@
 package io.github.proxmoxmcp.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,53 +10,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The everyday HA jobs end to end, on a simulated PVE 9 cluster (placement by rules) and PVE 8 (by groups): the
- * shaded jar with --sandbox over stdio, driven by the SDK's MCP client, a fresh cluster per test. The seed has
+ * The everyday HA jobs end to end, on a simulated PVE 9 cluster (placement by rules) and PVE 8 (by groups), a fresh
+ * {@link SandboxSession} per test. The seed has
  * vm:100 (on pve1) and vm:101 (on pve2) under HA, preferring pve1 then pve2.
  */
 class HaScenariosIT {
 
-    private McpSyncClient client;
+    private SandboxSession sandbox;
 
     private void start(int pve) {
-        List<String> command = ServerProcess.command("--sandbox");
-        ServerParameters parameters = ServerParameters.builder(command.getFirst())
-                .args(command.subList(1, command.size()))
-                .env(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                        "PROXMOX_SANDBOX_CLOCK", "2026-01-01T00:00:00Z", "PROXMOX_SANDBOX_PVE", String.valueOf(pve)))
-                .build();
-        client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
-                .requestTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
+        sandbox = SandboxSession.start(pve);
     }
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            client.closeGracefully();
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 
-    private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
-    }
-
     private String ok(String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = call(tool, arguments);
-        String text = text(result);
-        assertFalse(Boolean.TRUE.equals(result.isError()), tool + " failed: " + text);
-        return text;
+        return sandbox.ok(tool, arguments);
     }
 
     private String failed(String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = call(tool, arguments);
-        assertTrue(Boolean.TRUE.equals(result.isError()), tool + " should have failed: " + text(result));
-        return text(result);
-    }
-
-    private static String text(McpSchema.CallToolResult result) {
-        return ((McpSchema.TextContent) result.content().getFirst()).text();
+        return sandbox.failed(tool, arguments);
     }
 
     /** The service rows of the HA status: the lines after its SID header. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.github.proxmoxmcp.core.runtime.InputSchemas;
+import io.github.proxmoxmcp.server.registry.DiscoveryInputs;
 import io.github.proxmoxmcp.server.registry.RegisteredTool;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
-/** The schema index built into the jar is exactly what the generator makes from the tools' input records. */
+/** The schema index built into the jar is exactly what the generator makes from the tools' and discovery mode's inputs. */
 class SchemaIndexIT {
 
     @Test
@@ -33,6 +34,11 @@ class SchemaIndexIT {
             assertEquals(json.writeValueAsString(generator.schema(type)), json.writeValueAsString(index.get(type.getName())),
                     tool.name());
         }
-        assertEquals(tools.stream().map(t -> t.definition().inputType().getName()).distinct().count(), index.size());
+        for (Class<?> type : DiscoveryInputs.types()) {
+            assertEquals(json.writeValueAsString(generator.schema(type)), json.writeValueAsString(index.get(type.getName())),
+                    type.getSimpleName());
+        }
+        assertEquals(tools.stream().map(t -> t.definition().inputType().getName()).distinct().count()
+                + DiscoveryInputs.types().size(), index.size());
     }
 }

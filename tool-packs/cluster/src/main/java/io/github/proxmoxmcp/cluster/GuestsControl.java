@@ -60,20 +60,15 @@ final class GuestsControl {
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         Params form = Params.create().putEach("vms", input.vms());
         boolean migrateFields = input.target() != null || input.online() != null || input.withLocalDisks() != null;
-        boolean suspendFields = false;
         boolean shutdownFields = input.forceStop() != null;
         switch (input.action()) {
-            case start -> refuse(migrateFields || suspendFields || shutdownFields, "start");
+            case start, suspend -> refuse(migrateFields || shutdownFields, input.action().name());
             case shutdown -> {
-                refuse(migrateFields || suspendFields, "shutdown");
+                refuse(migrateFields, "shutdown");
                 form.put("force-stop", input.forceStop());
             }
-            case suspend -> {
-                refuse(migrateFields || shutdownFields, "suspend");
-
-            }
             case migrate -> {
-                refuse(suspendFields || shutdownFields, "migrate");
+                refuse(shutdownFields, "migrate");
                 if (input.target() == null) {
                     throw new ToolInputException("target is required for action=migrate");
                 }
@@ -96,7 +91,7 @@ final class GuestsControl {
     private static void refuse(boolean otherFieldsGiven, String action) {
         if (otherFieldsGiven) {
             throw new ToolInputException("a field for another action was given with action=" + action
-                    + " (target, online, with-local-disks: migrate; to-disk: suspend; force-stop: shutdown)");
+                    + " (target, online, with-local-disks: migrate; force-stop: shutdown)");
         }
     }
 }
