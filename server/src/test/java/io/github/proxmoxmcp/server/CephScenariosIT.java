@@ -4,72 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The everyday Ceph jobs end to end: the shaded jar with --sandbox over stdio, driven by the SDK's MCP client, a
- * fresh cluster per test. The seed is a three-node Ceph: a monitor, a manager and an MDS on each node, two OSDs per
- * node (osd.0 and osd.1 on pve1), the pools .mgr, vm-pool and the CephFS's two.
+ * The everyday Ceph jobs end to end on a simulated PVE 9 cluster, a fresh {@link SandboxSession} per test. The seed
+ * is a three-node Ceph: a monitor, a manager and an MDS on each node, two OSDs per node (osd.0 and osd.1 on pve1),
+ * the pools .mgr, vm-pool and the CephFS's two.
  */
 class CephScenariosIT {
 
-    private McpSyncClient client;
+    private SandboxSession sandbox;
 
     @BeforeEach
     void start() {
-        start(9);
-    }
-
-    private void start(int pve) {
-        List<String> command = ServerProcess.command("--sandbox");
-        ServerParameters parameters = ServerParameters.builder(command.getFirst())
-                .args(command.subList(1, command.size()))
-                .env(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                        "PROXMOX_SANDBOX_CLOCK", "2026-01-01T00:00:00Z", "PROXMOX_SANDBOX_PVE", String.valueOf(pve)))
-                .build();
-        client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
-                .requestTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
+        sandbox = SandboxSession.start(9);
     }
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            client.closeGracefully();
-        }
-    }
-
-    private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
+        sandbox.close();
     }
 
     private String ok(String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = call(tool, arguments);
-        String text = text(result);
-        assertFalse(Boolean.TRUE.equals(result.isError()), tool + " failed: " + text);
-        return text;
+        return sandbox.ok(tool, arguments);
     }
 
     private String failed(String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = call(tool, arguments);
-        assertTrue(Boolean.TRUE.equals(result.isError()), tool + " should have failed: " + text(result));
-        return text(result);
-    }
-
-    private static String text(McpSchema.CallToolResult result) {
-        return ((McpSchema.TextContent) result.content().getFirst()).text();
+        return sandbox.failed(tool, arguments);
     }
 
     private String health() {
