@@ -48,6 +48,8 @@ public enum PveFormat {
     UPID("a task id UPID:node:…", 512, "UPID:[a-zA-Z0-9-]+:[^\\s/]+"),
     /** A replication job id: the guest's VMID and a job number. */
     REPLICATION_JOB("a replication job id <vmid>-<job number>, e.g. 100-0", 19, "[1-9][0-9]{2,8}-[0-9]{1,9}"),
+    /** A Ceph pool or CephFS name (pve-manager's pool and fs name pattern). */
+    CEPH_POOL("a Ceph pool name: no ':', '/' or spaces, e.g. vm-pool", 256, "[^:/\\s\\p{Cntrl}]+"),
     /** Any other single path segment: not empty, no '/', no control characters. */
     SEGMENT("a name without '/', spaces or control characters", 256, "[^/\\s\\p{Cntrl}]+");
 

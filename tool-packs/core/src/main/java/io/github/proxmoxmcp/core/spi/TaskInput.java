@@ -7,6 +7,19 @@ public interface TaskInput {
 
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
+    /** Always wait, up to the default timeout: for tools whose tasks end quickly and take no wait fields. */
+    TaskInput WAIT = new TaskInput() {
+        @Override
+        public Boolean waitForTask() {
+            return null;
+        }
+
+        @Override
+        public Integer timeout() {
+            return null;
+        }
+    };
+
     /** Wait for the task to end (default true). */
     Boolean waitForTask();
 

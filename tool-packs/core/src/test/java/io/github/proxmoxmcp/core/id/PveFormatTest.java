@@ -25,7 +25,8 @@ class PveFormatTest {
             "FW_NAME, management",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
             "CIDR, fd00::1", "CIDR, dc/admins", "UPID, UPID:pve1:00001A2B:0000C3D4:65F0A1B2:qmstart:100:root@pam:",
-            "SEGMENT, pveproxy", "REPLICATION_JOB, 100-0", "REPLICATION_JOB, 999999999-123456789"})
+            "SEGMENT, pveproxy", "REPLICATION_JOB, 100-0", "REPLICATION_JOB, 999999999-123456789",
+            "CEPH_POOL, vm-pool", "CEPH_POOL, .mgr", "CEPH_POOL, cephfs_data"})
     void accepts(PveFormat format, String value) {
         assertTrue(format.matches(value), value);
     }
@@ -41,7 +42,8 @@ class PveFormatTest {
             "SEGMENT, ..", "SEGMENT, .", "HA_SID, vm:99", "HA_SID, vm:100/../x", "HA_SID, qemu:100",
             "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x",
             "REPLICATION_JOB, 99-0", "REPLICATION_JOB, 100-", "REPLICATION_JOB, 100-0/x",
-            "REPLICATION_JOB, ../x"})
+            "REPLICATION_JOB, ../x", "CEPH_POOL, a/b", "CEPH_POOL, rbd:x",
+            "CEPH_POOL, ..", "CEPH_POOL, a b"})
     void refuses(PveFormat format, String value) {
         assertFalse(format.matches(value), value);
     }
