@@ -32,25 +32,37 @@ final class Pending {
         if (items.isEmpty()) {
             return "no SDN " + kind.label() + "s";
         }
-        Table table = kind.pending() ? Table.of(kind.label().toUpperCase(java.util.Locale.ROOT), "TYPE", "SETTINGS", "STATE")
-                : Table.of(kind.label().toUpperCase(java.util.Locale.ROOT), "TYPE", "SETTINGS");
+        boolean typed = kind.typeParam() != null;
+        List<String> headers = new ArrayList<>(List.of(kind.label().toUpperCase(java.util.Locale.ROOT)));
+        if (typed) {
+            headers.add("TYPE");
+        }
+        headers.add("SETTINGS");
+        if (kind.pending()) {
+            headers.add("STATE");
+        }
+        Table table = Table.of(headers.toArray(String[]::new));
         List<String> changes = new ArrayList<>();
         for (JsonNode item : items) {
             Map<String, String> values = effective(item);
             String id = id(kind, item);
-            String type = kind.typeParam() == null ? null : values.get(kind.typeParam());
             StringJoiner settings = new StringJoiner(" ");
             values.forEach((key, value) -> {
-                if (!key.equals(kind.idParam()) && !key.equals(kind.typeParam()) && !HIDDEN.contains(key)) {
+                if (!key.equals(kind.idParam()) && !key.equals(typed ? kind.typeParam() : "type") && !HIDDEN.contains(key)
+                        && !(kind == Kind.subnet && key.equals("vnet"))) {
                     settings.add(key + "=" + value);
                 }
             });
             String state = Json.text(item, "state");
-            if (kind.pending()) {
-                table.row(id, type, settings.length() == 0 ? null : settings.toString(), state);
-            } else {
-                table.row(id, type, settings.length() == 0 ? null : settings.toString());
+            List<String> cells = new ArrayList<>(List.of(id));
+            if (typed) {
+                cells.add(values.getOrDefault(kind.typeParam(), "-"));
             }
+            cells.add(settings.length() == 0 ? "-" : settings.toString());
+            if (kind.pending()) {
+                cells.add(state == null ? "-" : state);
+            }
+            table.row(cells.toArray());
             if ("changed".equals(state)) {
                 changes.add(id + ": " + changes(item));
             }
