@@ -66,8 +66,8 @@ final class Settings {
                     : null;
             case INT -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? (Object) n.longValue()
                     : value instanceof String s && s.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(s) : null;
-            case NUM -> value instanceof Number n ? (Object) n.doubleValue()
-                    : value instanceof String s && s.matches("-?[0-9]+(\\.[0-9]+)?") ? (Object) Double.parseDouble(s) : null;
+            case NUM -> value instanceof Number n ? number(n.doubleValue())
+                    : value instanceof String s && s.matches("-?[0-9]+(\\.[0-9]+)?") ? number(Double.parseDouble(s)) : null;
             case TEXT -> value instanceof String s ? s : value instanceof Number n ? Params.wire(n) : null;
             case LIST -> list(value);
         };
@@ -81,6 +81,11 @@ final class Settings {
             });
         }
         return checked;
+    }
+
+    /** A whole number as a Long (sent as {@code 2}, not {@code 2.0}), any other as a Double. */
+    private static Object number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
     }
 
     private static List<String> list(Object value) {

@@ -157,7 +157,7 @@ class SdnManageToolTest implements MockProxmoxTest {
         var put = pack.request(1);
         assertEquals("PUT /cluster/sdn/fabrics/fabric/f1", put.line());
         assertEquals("application/json", put.headers().get("content-type").split(";")[0]);
-        assertEquals("{\"protocol\":\"openfabric\",\"hello_interval\":2.0,\"delete\":[]}", put.body());
+        assertEquals("{\"protocol\":\"openfabric\",\"hello_interval\":2,\"delete\":[]}", put.body());
     }
 
     @Test
