@@ -15,7 +15,7 @@ final class SdnCollections {
 
     static final String GROUP = "sdn";
     static final String VNETS = "/cluster/sdn/vnets";
-    private static final String LOCK = "lock-token";
+    private static final String LOCK = SdnControl.LOCK;
 
     private SdnCollections() {
     }
@@ -27,24 +27,13 @@ final class SdnCollections {
 
     static void register(Router r, Cluster c) {
         boolean pve9 = c.pve.major() >= 9;
-        r.get("/cluster/sdn", "", q -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (String id : pve9 ? List.of("vnets", "zones", "controllers", "ipams", "dns", "fabrics")
-                    : List.of("vnets", "zones", "controllers", "ipams", "dns")) {
-                out.add(Map.of("id", id));
-            }
-            return out;
-        });
-        r.put("/cluster/sdn", LOCK + " release-lock:bool", q -> {
-            c.tables.commit(GROUP);
-            return c.startTask(c.nodes.keySet().iterator().next(), "reloadnetworkall", "", q.user, t -> {
-                for (String node : c.nodes.keySet()) {
-                    t.log.add(node + ": reloading network config");
-                }
-            });
-        });
+        r.get("/cluster/sdn", "", q -> SdnControl.index(pve9));
+        SdnControl control = new SdnControl(c);
+        control.register(r);
+        new SdnIpam(c).register(r);
+        new SdnNodeApi(c).register(r, pve9);
 
-        ConfigCollection zones = sdn("/cluster/sdn/zones", "zone:pve-sdn-zone-id", "sdn zone", "sdn")
+        ConfigCollection zones = sdn("/cluster/sdn/zones", "zone:pve-sdn-zone-id", "sdn zone", "sdn", control)
                 .fields("type*:evpn|faucet|qinq|simple|vlan|vxlan nodes:pve-node-list mtu:int dns reversedns dnszone:dns-name ipam")
                 .typed("type",
                         "simple: dhcp:dnsmasq",
@@ -67,7 +56,7 @@ final class SdnCollections {
                     }
                 })
                 .register(r, c);
-        ConfigCollection vnets = sdn(VNETS, "vnet:pve-sdn-vnet-id", "sdn vnet", "sdn vnet")
+        ConfigCollection vnets = sdn(VNETS, "vnet:pve-sdn-vnet-id", "sdn vnet", "sdn vnet", control)
                 .fields("zone* type:vnet alias tag:int(1..16777215) vlanaware:bool isolate-ports:bool")
                 .storedDefaults("type=vnet")
                 .validate(w -> {
@@ -97,7 +86,7 @@ final class SdnCollections {
                 })
                 .register(r, c);
         ConfigCollection subnets = ConfigCollection.keyed(VNETS + "/{vnet}/subnets", "subnet:pve-sdn-subnet-id")
-                .within(vnets).pending(GROUP, "type", "vnet")
+                .within(vnets).within(control::checkWrite).pending(GROUP, "type", "vnet")
                 .fields("subnet*:CIDR type*:subnet gateway:ip snat:bool dnszoneprefix:dns-name dhcp-dns-server:ip dhcp-range:list")
                 .params(Op.CREATE, LOCK).params(Op.UPDATE, LOCK).params(Op.DELETE, LOCK)
                 .idFrom(q -> zoneOf(c, q.var("vnet")) + "-" + q.str("subnet").replace('/', '-'))
@@ -144,7 +133,7 @@ final class SdnCollections {
                 }
             }
         });
-        sdn("/cluster/sdn/controllers", "controller:pve-sdn-controller-id", "sdn controller", "sdn")
+        sdn("/cluster/sdn/controllers", "controller:pve-sdn-controller-id", "sdn controller", "sdn", control)
                 .fields("type*:bgp|evpn|faucet|isis")
                 .typed("type",
                         "evpn: asn*:int(0..4294967295) peers" + (pve9 ? " fabric" : ""),
@@ -152,29 +141,30 @@ final class SdnCollections {
                                 + "ebgp-multihop:int loopback",
                         "isis: node*:pve-node isis-domain* isis-ifaces* isis-net* loopback")
                 .fixed("type").filterBy("type").register(r, c);
-        sdn("/cluster/sdn/ipams", "ipam:pve-sdn-ipam-id", "sdn ipam", "sdn")
+        sdn("/cluster/sdn/ipams", "ipam:pve-sdn-ipam-id", "sdn ipam", "sdn", control)
                 // pve-network's IPAM delete reports itself as a zone one
                 .failures("create sdn ipam object failed: ", "update sdn ipam object failed: ", "delete sdn zone object failed: ")
                 .fields("type*:netbox|phpipam|pve")
                 .typed("type", "pve:", "netbox: url* token* fingerprint", "phpipam: url* token* section*:int fingerprint")
                 .fixed("type").filterBy("type").register(r, c);
-        sdn("/cluster/sdn/dns", "dns:pve-sdn-dns-id", "sdn dns", "sdn")
+        sdn("/cluster/sdn/dns", "dns:pve-sdn-dns-id", "sdn dns", "sdn", control)
                 .fields("type*:powerdns url* key* ttl:int reversemaskv6:int reversev6mask:int fingerprint")
                 .fixed("type").filterBy("type").register(r, c);
         if (pve9) {
             r.get("/cluster/sdn/fabrics", "", q -> List.of(Map.of("subdir", "fabric"), Map.of("subdir", "node"),
                     Map.of("subdir", "all")));
             ConfigCollection fabrics = ConfigCollection.keyed("/cluster/sdn/fabrics/fabric", "id")
-                    .pending(GROUP, "protocol")
+                    .within(control::checkWrite).pending(GROUP, "protocol")
                     .fields("protocol*:openfabric|ospf ip_prefix:CIDR ip6_prefix:CIDR area hello_interval:num(1..600) "
                             + "csnp_interval:num(1..600)")
-                    .params(Op.CREATE, LOCK + " digest").params(Op.UPDATE, LOCK).params(Op.DELETE, LOCK)
+                    .params(Op.CREATE, LOCK + " digest").params(Op.UPDATE, LOCK + " protocol*:openfabric|ospf")
+                    .params(Op.DELETE, LOCK)
                     .fixed("protocol").insert(ConfigCollection.Insert.SORTED).digest()
                     .duplicate(Refusal.fail("fabric '{id}' already exists"))
                     .missing(Refusal.fail("fabric '{id}' does not exist"))
                     .register(r, c);
             ConfigCollection.keyed("/cluster/sdn/fabrics/node/{fabric_id}", "node_id:pve-node")
-                    .within(fabrics).pending(GROUP, "protocol", "fabric_id")
+                    .within(fabrics).within(control::checkWrite).pending(GROUP, "protocol", "fabric_id")
                     .fields("protocol*:openfabric|ospf ip:ipv4 ip6:ipv6 interfaces*:list")
                     .params(Op.CREATE, LOCK + " digest").params(Op.UPDATE, LOCK).params(Op.DELETE, LOCK)
                     .insert(ConfigCollection.Insert.SORTED).digest()
@@ -187,9 +177,9 @@ final class SdnCollections {
     }
 
     /** The shape every SDN object type shares: pending writes, lock token, sorted ids, the digest, pve-network's texts. */
-    private static ConfigCollection sdn(String path, String idSpec, String label, String missingLabel) {
+    private static ConfigCollection sdn(String path, String idSpec, String label, String missingLabel, SdnControl control) {
         String object = label + " object";
-        return ConfigCollection.keyed(path, idSpec).pending(GROUP, "type")
+        return ConfigCollection.keyed(path, idSpec).within(control::checkWrite).pending(GROUP, "type")
                 .params(Op.CREATE, LOCK).params(Op.UPDATE, LOCK).params(Op.DELETE, LOCK)
                 .insert(ConfigCollection.Insert.SORTED).digest()
                 .duplicate(Refusal.fail(object + " ID '{id}' already defined"))
@@ -203,7 +193,7 @@ final class SdnCollections {
         return out;
     }
 
-    private static Map<String, String> row(Cluster c, String table, String field, String id) {
+    static Map<String, String> row(Cluster c, String table, String field, String id) {
         for (Map<String, String> row : c.tables.table(table, GROUP).rows) {
             if (row.get(field).equals(id)) {
                 return row;
@@ -223,7 +213,7 @@ final class SdnCollections {
     }
 
     /** Whether an IPv4 address lies in an IPv4 CIDR (IPv6 subnets accept any gateway). */
-    private static boolean inSubnet(String ip, String cidr) {
+    static boolean inSubnet(String ip, String cidr) {
         if (ip.contains(":") || cidr.contains(":")) {
             return true;
         }

@@ -45,6 +45,11 @@ final class Tables {
         void commit() {
             running = copy(rows);
         }
+
+        void rollback() {
+            rows.clear();
+            rows.addAll(copy(running));
+        }
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -100,6 +105,15 @@ final class Tables {
         for (Table table : tables.values()) {
             if (group.equals(table.group)) {
                 table.commit();
+            }
+        }
+    }
+
+    /** Discards the pending state of every table of a group (SDN's {@code POST /cluster/sdn/rollback}). */
+    void rollback(String group) {
+        for (Table table : tables.values()) {
+            if (group.equals(table.group)) {
+                table.rollback();
             }
         }
     }

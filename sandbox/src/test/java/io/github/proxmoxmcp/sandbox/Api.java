@@ -65,14 +65,23 @@ final class Api {
         return send("PUT", path, form(form));
     }
 
+    /** A write with a JSON body, as some clients send them. */
+    Response json(String method, String path, String body) {
+        return send(method, path, body, "application/json");
+    }
+
     Response send(String method, String path, String body) {
+        return send(method, path, body, "application/x-www-form-urlencoded");
+    }
+
+    private Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.url() + "/api2/json" + path))
                 .timeout(Duration.ofSeconds(10));
         headers.forEach(h -> request.header(h[0], h[1]));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded");
+            request.header("Content-Type", contentType);
             request.method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {

@@ -32,6 +32,12 @@ public enum PveFormat {
     SDN_ZONE("an SDN zone id: a letter, then letters or digits, 2 to 8 characters", 8, "[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"),
     SDN_VNET("an SDN vnet id: a letter, then letters or digits, 2 to 8 characters", 8, "[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]"),
     SDN_ID("an SDN id: a letter, then letters, digits, '_' or '-', e.g. evpnctl", 64, "[a-zA-Z][a-zA-Z0-9_-]*[a-zA-Z0-9]"),
+    /** pve-sdn-ipam-id and pve-sdn-dns-id. */
+    SDN_PLUGIN("an SDN IPAM or DNS id: a letter, then letters or digits, e.g. pve", 64, "(?i)[a-z][a-z0-9]*[a-z0-9]"),
+    SDN_FABRIC("an SDN fabric id: letters, digits and inner '-', 1 to 8 characters", 8, "[a-zA-Z0-9][a-zA-Z0-9-]{0,6}[a-zA-Z0-9]?"),
+    /** pve-sdn-subnet-id in a path: {@code zone-address-prefix}, the CIDR's '/' written '-'. */
+    SDN_SUBNET("an SDN subnet: its CIDR, e.g. 10.0.0.0/24, or its id zone-address-prefixlength, e.g. lab-10.0.0.0-24", 64,
+            "[a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9]-[0-9a-fA-F.:]+-[0-9]{1,3}"),
     /** pve-ha-resource-or-vm-id: Proxmox takes any {@code type:name}, but only VMs and containers are HA resources. */
     HA_SID("an HA resource id vm:VMID or ct:VMID, or a plain VMID, e.g. vm:100", 12, "((vm|ct):)?[1-9][0-9]{2,8}"),
     /** An HA rule or group id (pve-configid). */
