@@ -18,6 +18,10 @@ final class Http implements HttpHandler {
 
     static final String PREFIX = "/api2/json";
 
+    /** One page of a long list, answered with the size of the whole list beside {@code data} (logs). */
+    record Paged(List<?> data, long total) {
+    }
+
     private final Cluster cluster;
     private final Auth auth;
     private final Router router;
@@ -41,7 +45,13 @@ final class Http implements HttpHandler {
             Map<String, Object> body = new LinkedHashMap<>();
             String reason = null;
             try {
-                body.put("data", dispatch(exchange));
+                Object data = dispatch(exchange);
+                if (data instanceof Paged paged) {
+                    body.put("data", paged.data());
+                    body.put("total", paged.total());
+                } else {
+                    body.put("data", data);
+                }
             } catch (ApiException e) {
                 status = e.status();
                 reason = e.getMessage();
