@@ -30,6 +30,8 @@ final class Cluster {
     /** Total and already used bytes of each storage, by id; the storage configuration itself is a collection. */
     final Map<String, long[]> capacity = new LinkedHashMap<>();
     final List<Volume> volumes = new ArrayList<>();
+    /** Each node's disks and the volume groups, pools and directories made on them. */
+    final Map<String, NodeDisks> disks = new LinkedHashMap<>();
     final Map<Integer, Guest> guests = new TreeMap<>();
     final List<Task> tasks = new ArrayList<>();
     /** The rows of the declared config collections (firewall, SDN, access, HA, jobs, notifications...). */
@@ -92,7 +94,9 @@ final class Cluster {
             String id = row.get("storage");
             long[] size = capacity.getOrDefault(id, new long[] {512L << 30, 0});
             boolean shared = StorageCollections.SHARED_TYPES.contains(row.get("type")) || Request.isTrue(row.getOrDefault("shared", "0"));
-            out.add(new StorageDef(id, row.get("type"), StorageCollections.content(row), shared, size[0], size[1]));
+            List<String> on = row.get("nodes") == null ? List.of() : List.of(row.get("nodes").split("[,;\\s]+"));
+            out.add(new StorageDef(id, row.get("type"), StorageCollections.content(row), shared, size[0], size[1], on,
+                    Request.isTrue(row.getOrDefault("disable", "0"))));
         }
         return out;
     }
@@ -171,6 +175,15 @@ final class Cluster {
     }
 
     // ---- storage ----
+
+    /** A storage as one node sees it: refused where the storage is not configured for that node. */
+    StorageDef storageOn(String id, String node) {
+        StorageDef storage = storage(id);
+        if (!storage.on(node)) {
+            throw ApiException.fail("storage '" + id + "' is not available on node '" + node + "'");
+        }
+        return storage;
+    }
 
     List<Volume> volumes(String storage, String node) {
         StorageDef def = storage(storage);

@@ -59,6 +59,9 @@ final class ClusterApi {
         if (type == null || type.equals("storage")) {
             for (NodeState node : cluster.nodes.values()) {
                 for (StorageDef storage : cluster.storages()) {
+                    if (!storage.on(node.name) || storage.disabled()) {
+                        continue;
+                    }
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", "storage/" + node.name + "/" + storage.id());
                     m.put("type", "storage");

@@ -108,6 +108,7 @@ final class FirewallCollections {
         ConfigCollection.single(vnet + "/options").storedAt("/sdn/firewall/{vnet}/options")
                 .fields("enable:bool log_level_forward:" + LOG_LEVELS + " policy_forward:ACCEPT|DROP").within(vnetExists)
                 .deleteRefusals(Refusal.param("delete", "no such option '{key}'"), null, null).register(r, c);
+        FirewallReads.register(r, c);
 
         seed(c);
     }

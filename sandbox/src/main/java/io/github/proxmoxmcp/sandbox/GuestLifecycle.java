@@ -727,7 +727,7 @@ final class GuestLifecycle {
                 String note = notes.replace("{{guestname}}", g.name()).replace("{{vmid}}", String.valueOf(vmid))
                         .replace("{{node}}", node).replace("{{cluster}}", Cluster.CLUSTER_NAME);
                 cluster.volumes.add(new Volume(storage, def.shared() ? null : node, volid, "backup", ext, size, ctime,
-                        vmid, note, g.type, new LinkedHashMap<>(g.config)));
+                        vmid, note, g.type, new LinkedHashMap<>(g.config), false));
                 t.log.add("INFO: creating vzdump archive '" + volid + "'");
                 t.log.add("INFO: Finished Backup of VM " + vmid + " (00:00:0" + (1 + vmid % 9) + ")");
                 ctime++;

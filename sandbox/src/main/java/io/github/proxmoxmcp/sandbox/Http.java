@@ -91,11 +91,14 @@ final class Http implements HttpHandler {
         String path = "/" + String.join("/", segments);
         byte[] content = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> params = new LinkedHashMap<>();
+        byte[] upload = null;
         parseForm(exchange.getRequestURI().getRawQuery(), params);
         if (method.equals("POST") || method.equals("PUT")) {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type != null && type.startsWith("application/json") && content.length > 0) {
                 parseJson(content, params);
+            } else if (type != null && type.startsWith("multipart/form-data")) {
+                upload = Multipart.parse(type, content, params);
             } else {
                 parseForm(new String(content, StandardCharsets.UTF_8), params);
             }
@@ -111,7 +114,7 @@ final class Http implements HttpHandler {
             Router.Match match = router.match(method, segments, path);
             match.route().spec().check(params, match.vars());
             checkPathVars(match.vars(), path.endsWith("/wakeonlan"));
-            return match.route().handler().handle(new Request(method, path, match.vars(), params, user));
+            return match.route().handler().handle(new Request(method, path, match.vars(), params, user, upload));
         }
     }
 

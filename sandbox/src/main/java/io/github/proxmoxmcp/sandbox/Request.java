@@ -15,13 +15,21 @@ final class Request {
     final Map<String, String> vars;
     final Map<String, List<String>> params;
     final String user;
+    /** The file of a multipart upload, or null. */
+    final byte[] upload;
 
     Request(String method, String path, Map<String, String> vars, Map<String, List<String>> params, String user) {
+        this(method, path, vars, params, user, null);
+    }
+
+    Request(String method, String path, Map<String, String> vars, Map<String, List<String>> params, String user,
+            byte[] upload) {
         this.method = method;
         this.path = path;
         this.vars = vars;
         this.params = params;
         this.user = user;
+        this.upload = upload;
     }
 
     String var(String name) {

@@ -52,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
         // The other domains declare their routes and seed their data on first use, so a session pays at start-up
         // only for what it touches. A domain starts with a request below one of its paths, or when another domain
         // reads one of its tables.
+        domain(router, cluster, (r, c) -> new DiskApi(c).register(r), List.of("*/disks", "*/scan"), List.of());
         domain(router, cluster, SdnCollections::register, List.of("/cluster/sdn", "*/sdn"), List.of("/cluster/sdn/"));
         domain(router, cluster, FirewallCollections::register, List.of("*/firewall"), List.of());
         domain(router, cluster, AccessCollections::register, List.of("/access"), List.of("/access/"));

@@ -25,20 +25,21 @@ final class SeedData {
         c.nodes.put("pve3", new NodeState("pve3", 3, "192.168.1.13", 8, 32 * GIB, 0.018, 5 * GIB, now - 3 * DAY - 600));
 
         StorageCollections.seed(c);
+        NodeDisks.seed(c);
         c.capacity.put("local", new long[] {94 * GIB, 11 * GIB});
         c.capacity.put("local-lvm", new long[] {350 * GIB, 0});
-        c.capacity.put("nfs-shared", new long[] {1024 * GIB, 900 * GIB});
+        c.capacity.put("nfs-shared", new long[] {1024 * GIB, 855 * GIB});
 
 
         for (String node : c.nodes.keySet()) {
             long t = now - 40 * DAY;
-            c.volumes.add(new Volume("local", node, "local:iso/debian-12.8.0-amd64-netinst.iso", "iso", "iso", 661_651_456L, t, null, null, null, null));
-            c.volumes.add(new Volume("local", node, "local:iso/ubuntu-24.04.1-live-server-amd64.iso", "iso", "iso", 2_773_874_688L, t + 3600, null, null, null, null));
-            c.volumes.add(new Volume("local", node, "local:vztmpl/alpine-3.20-default_20240908_amd64.tar.xz", "vztmpl", "txz", 3_097_564L, t + 7200, null, null, null, null));
-            c.volumes.add(new Volume("local", node, "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", "vztmpl", "tzst", 126_022_108L, t + 7300, null, null, null, null));
-            c.volumes.add(new Volume("local", node, "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst", "vztmpl", "tzst", 141_589_318L, t + 7400, null, null, null, null));
+            c.volumes.add(Volume.file("local", node, "local:iso/debian-12.8.0-amd64-netinst.iso", "iso", "iso", 661_651_456L, t));
+            c.volumes.add(Volume.file("local", node, "local:iso/ubuntu-24.04.1-live-server-amd64.iso", "iso", "iso", 2_773_874_688L, t + 3600));
+            c.volumes.add(Volume.file("local", node, "local:vztmpl/alpine-3.20-default_20240908_amd64.tar.xz", "vztmpl", "txz", 3_097_564L, t + 7200));
+            c.volumes.add(Volume.file("local", node, "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", "vztmpl", "tzst", 126_022_108L, t + 7300));
+            c.volumes.add(Volume.file("local", node, "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst", "vztmpl", "tzst", 141_589_318L, t + 7400));
         }
-        c.volumes.add(new Volume("nfs-shared", null, "nfs-shared:iso/virtio-win-0.1.262.iso", "iso", "iso", 726_364_160L, now - 30 * DAY, null, null, null, null));
+        c.volumes.add(Volume.file("nfs-shared", null, "nfs-shared:iso/virtio-win-0.1.262.iso", "iso", "iso", 726_364_160L, now - 30 * DAY));
 
         Guest web = qemu(c, 100, "pve1", "web01", 2, 4096, "prod;web");
         web.config.put("agent", "1");
@@ -111,6 +112,12 @@ final class SeedData {
         backup(c, "local", "pve1", web, lastNight + 3, 2_474_019_102L);
         backup(c, "nfs-shared", null, db, lastNight + 154, 9_811_224_576L);
         backup(c, "nfs-shared", null, dns, lastNight + 611, 412_114_330L);
+        for (int day = 1; day <= 4; day++) {
+            backup(c, "nfs-shared", null, db, lastNight - day * DAY + 154, 9_811_224_576L - day * 31_457_280L);
+        }
+        backup(c, "nfs-shared", null, db, lastNight - 30 * DAY + 154, 9_126_805_504L);
+        Volume beforeUpgrade = c.volumes.removeLast();
+        c.volumes.add(beforeUpgrade.withAttributes("db01 before the PostgreSQL 16 upgrade", true));
 
         c.pastTask("pve1", "vzdump", "", lastNight, 150, "OK", "INFO: starting new backup job: vzdump 100 --storage local --mode snapshot --compress zstd",
                 "INFO: Starting Backup of VM 100 (qemu)", "INFO: Finished Backup of VM 100 (00:02:30)", "INFO: Backup job finished successfully");
@@ -174,6 +181,6 @@ final class SeedData {
         String volid = storage + ":backup/vzdump-" + guest.type + "-" + guest.vmid + "-"
                 + BACKUP_TIME.format(Instant.ofEpochSecond(ctime)) + "." + ext;
         c.volumes.add(new Volume(storage, c.storage(storage).shared() ? null : node, volid, "backup", ext, size, ctime,
-                guest.vmid, guest.name(), guest.type, new LinkedHashMap<>(guest.config)));
+                guest.vmid, guest.name(), guest.type, new LinkedHashMap<>(guest.config), false));
     }
 }

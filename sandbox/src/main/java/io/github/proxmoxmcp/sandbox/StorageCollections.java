@@ -82,6 +82,50 @@ final class StorageCollections {
         return List.copyOf(new TreeSet<>(Arrays.asList(content.split("[,;\\s]+"))));
     }
 
+    /** One option of a configured storage, or null. */
+    static String option(Cluster c, String storage, String key) {
+        for (Map<String, String> row : c.tables.table(PATH, null).rows) {
+            if (row.get("storage").equals(storage)) {
+                return row.get(key);
+            }
+        }
+        return null;
+    }
+
+    /** Where a file-based storage keeps its files. */
+    static String path(Cluster c, String storage) {
+        String path = option(c, storage, "path");
+        return path == null ? "/mnt/pve/" + storage : path;
+    }
+
+    /** Adds a storage made on a node's disks ({@code add_storage} of the disk endpoints), limited to that node. */
+    static void addLocal(Cluster c, String storage, String node, String... keysAndValues) {
+        Tables.Table table = c.tables.table(PATH, null);
+        if (option(c, storage, "type") != null) {
+            throw new Task.Failure("create storage failed: storage ID '" + storage + "' already defined");
+        }
+        Map<String, String> row = table.add("storage", storage);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        row.put("nodes", node);
+        table.rows.sort(java.util.Comparator.comparing(r -> r.get("storage")));
+    }
+
+    /** {@code cleanup-config}: the storages on that node's disk storage lose the node, and go when no node is left. */
+    static void removeLocal(Cluster c, String node, String key, String value) {
+        Tables.Table table = c.tables.table(PATH, null);
+        table.rows.removeIf(row -> {
+            if (!value.equals(row.get(key)) || row.get("nodes") == null) {
+                return false;
+            }
+            List<String> nodes = new java.util.ArrayList<>(Arrays.asList(row.get("nodes").split("[,;\\s]+")));
+            nodes.remove(node);
+            row.put("nodes", String.join(",", nodes));
+            return nodes.isEmpty();
+        });
+    }
+
     static void seed(Cluster c) {
         Tables.Table storages = c.tables.table(PATH, null);
         storages.add("storage", "local", "type", "dir", "path", "/var/lib/vz", "content", "backup,iso,vztmpl",

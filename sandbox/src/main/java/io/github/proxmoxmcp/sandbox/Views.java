@@ -153,8 +153,11 @@ final class Views {
         m.put("type", storage.type());
         m.put("content", storage.contentList());
         m.put("shared", storage.shared() ? 1 : 0);
-        m.put("active", 1);
-        m.put("enabled", 1);
+        m.put("active", storage.disabled() ? 0 : 1);
+        m.put("enabled", storage.disabled() ? 0 : 1);
+        if (storage.disabled()) {
+            return m;
+        }
         m.put("total", storage.total());
         m.put("used", used);
         m.put("avail", Math.max(0, storage.total() - used));

@@ -67,14 +67,30 @@ final class Api {
 
     /** A write with a JSON body, as some clients send them. */
     Response json(String method, String path, String body) {
-        return send(method, path, body, "application/json");
+        return send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
     Response send(String method, String path, String body) {
-        return send(method, path, body, "application/x-www-form-urlencoded");
+        return send(method, path, body == null ? null : "application/x-www-form-urlencoded",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Response send(String method, String path, String body, String contentType) {
+    /** A POST of a {@code multipart/form-data} body: the fields, then the file as the part named {@code filename}. */
+    Response upload(String path, String filename, byte[] file, String... fields) {
+        String boundary = "sandbox-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"filename\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private Response send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.url() + "/api2/json" + path))
                 .timeout(Duration.ofSeconds(10));
         headers.forEach(h -> request.header(h[0], h[1]));
@@ -82,7 +98,7 @@ final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", contentType);
-            request.method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
