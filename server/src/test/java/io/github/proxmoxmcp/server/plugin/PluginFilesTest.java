@@ -134,4 +134,22 @@ class PluginFilesTest {
         assertEquals(List.of("access-admin", "cluster-admin", "lxc-manager", "monitor", "network-admin", "storage-admin",
                 "vm-manager"), names);
     }
+
+    @Test
+    void theSkillsFollowTheAgentSkillsFormat() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("skills"))) {
+            for (Path dir : dirs.sorted().toList()) {
+                Map<String, String> fields = frontmatter(dir.resolve("SKILL.md"));
+                String name = fields.get("name");
+                names.add(name);
+                assertEquals(dir.getFileName().toString(), name, "a skill's name is its folder's");
+                assertTrue(name.matches("[a-z0-9]+(-[a-z0-9]+)*") && name.length() <= 64, name);
+                String description = fields.getOrDefault("description", "");
+                assertTrue(!description.isBlank() && description.length() <= 1024, name + ": a description of at most 1024 characters");
+                assertTrue(description.contains("Use when") || description.contains("Use whenever"), name + " says when to use it");
+            }
+        }
+        assertEquals(List.of("proxmox-admin", "proxmox-mcp-tools"), names);
+    }
 }
