@@ -119,9 +119,31 @@ class JbangAliasIT {
                 .directory(dir.toFile());
         environment(builder.environment(), work.resolve("home-alias"));
         builder.environment().put("JAVA_HOME", javaHome().toString());
+        Path cache = work.resolve("alias-cache");
+        builder.environment().put("PROXMOX_MCP_CACHE", cache.toString());
+        builder.environment().put("PROXMOX_MCP_WARMUP_DELAY", "0");
         try (StdioSession session = new StdioSession(builder, work.resolve("alias.err"))) {
             drive(session);
             assertTrue(session.stderr().contains("SANDBOX MODE"), session.stderr());
+        }
+
+        // the first start recorded the JDK's AOT cache in the background; the next one runs under it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while ((aotCaches(cache).isEmpty() || Files.exists(cache.resolve("java-warmup.lock"))) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(1, aotCaches(cache).size(), "a cache for this jar and this JDK");
+        try (StdioSession session = new StdioSession(builder, work.resolve("alias-cached.err"))) {
+            drive(session);
+        }
+    }
+
+    private static List<Path> aotCaches(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("java-\\d+\\.aot")).toList();
         }
     }
 
