@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Start-up, memory and catalog figures of proxmox-mcp over stdio.
 
-  bench/startup.py [--runs 7]
+  bench/startup.py [--runs 7] [--jbang jbang]
 
 For each mode (cold: no AOT cache; aot: after `bin/proxmox-mcp warmup`; aot with --sandbox, which
-also starts the simulated cluster) it starts the server --runs times and prints the median and range of the time from
+also starts the simulated cluster; the jbang alias `proxmox-mcp` of jbang-catalog.json, where jbang
+is installed and the alias's coordinates resolve) it starts the server --runs times and prints the median and range of the time from
 process start to the `initialize` answer and to the `tools/list` answer, and the peak RSS
 (VmHWM). Then it prints the tools/list size in bytes, in total and per pack. Needs the jar
 built (mvn -DskipTests package) and Python 3 only.
 """
-import argparse, json, os, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LAUNCHER = os.path.join(ROOT, "bin", "proxmox-mcp")
@@ -23,9 +24,9 @@ SERVER_ENV = {"PROXMOX_URL": "https://127.0.0.1:9", "PROXMOX_TOKEN_NAME": "bench
               "PROXMOX_ALLOW_ELEVATED": "true"}
 
 
-def one_run(env, args):
+def one_run(env, args, command=(LAUNCHER,)):
     start = time.perf_counter()
-    proc = subprocess.Popen([LAUNCHER, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([*command, *args], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=env)
     proc.stdin.write((json.dumps(INIT) + "\n").encode()); proc.stdin.flush()
     json.loads(proc.stdout.readline()); t_init = time.perf_counter() - start
@@ -49,9 +50,9 @@ def summary(values, unit="s", scale=1.0):
     return f"median {statistics.median(v):.3f}{unit} (range {min(v):.3f}-{max(v):.3f}{unit})"
 
 
-def measure(label, env, runs, args=()):
-    one_run(env, args)  # let the OS cache the jar; not counted
-    results = [one_run(env, args) for _ in range(runs)]
+def measure(label, env, runs, args=(), command=(LAUNCHER,)):
+    one_run(env, args, command)  # let the OS cache the jar; not counted
+    results = [one_run(env, args, command) for _ in range(runs)]
     print(f"{label:13} initialize: {summary([r[0] for r in results])}; tools/list: {summary([r[1] for r in results])}; "
           f"peak RSS median {statistics.median([r[2] for r in results]):.0f} MiB  [{runs} runs]")
     return results[-1][3]
@@ -60,6 +61,7 @@ def measure(label, env, runs, args=()):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--jbang", default=shutil.which("jbang"), help="the jbang command (default: jbang on PATH)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cold_cache, tempfile.TemporaryDirectory() as aot_cache:
         env = dict(os.environ, PROXMOX_MCP_CACHE=cold_cache, **SERVER_ENV)
@@ -68,6 +70,14 @@ def main():
         subprocess.run([LAUNCHER, "warmup"], env=aot_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         measure("aot", aot_env, args.runs)
         measure("aot --sandbox", aot_env, args.runs, ("--sandbox",))
+    jbang_env = dict(os.environ, **SERVER_ENV)
+    if not args.jbang:
+        print("jbang alias    skipped: jbang is not installed")
+    elif subprocess.run([args.jbang, "--quiet", "info", "tools", "proxmox-mcp"], cwd=ROOT, env=jbang_env,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+        print("jbang alias    skipped: the alias's Maven coordinates do not resolve (not released, nor mvn installed)")
+    else:
+        measure("jbang alias", jbang_env, args.runs, command=(args.jbang, "--quiet", "proxmox-mcp"))
 
     tools = json.loads(listing)["result"]["tools"]
     total = len(json.dumps({"tools": tools}, separators=(",", ":")).encode())

@@ -17,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.OptionalInt underCache = AotCache.relaunch(args, System.getenv());
+        if (underCache.isPresent()) {
+            System.exit(underCache.getAsInt());
+        }
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         int exit = new CommandLine(new RootCommand(stdout))

@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/proxmox-mcp: the first start without a cache records one in the background, and says nothing about it. */
+/**
+ * bin/proxmox-mcp: the first start without a cache records one in the background, and says nothing about it; a copy
+ * without a built jar (as the plugin is installed) and without jbang fails at once, saying how to get jbang.
+ */
 class LauncherIT {
 
     private static Path launcher() {
@@ -48,5 +52,28 @@ class LauncherIT {
         }
         assertEquals(1, caches(cache).size(), "a cache for this jar and JDK");
         assertFalse(Files.exists(cache.resolve("warmup.lock")), "the lock is released");
+    }
+
+    @Test
+    void withoutAJarAndWithoutJbangItFailsAtOnceSayingHowToInstallJbang(@TempDir Path copy) throws Exception {
+        assumeFalse(Files.exists(Path.of("/usr/bin/jbang")) || Files.exists(Path.of("/bin/jbang")), "jbang is installed system-wide");
+        Files.createDirectories(copy.resolve("bin"));
+        Files.copy(launcher(), copy.resolve("bin/proxmox-mcp"));
+        Files.copy(launcher().getParent().getParent().resolve("jbang-catalog.json"), copy.resolve("jbang-catalog.json"));
+        ProcessBuilder builder = new ProcessBuilder(copy.resolve("bin/proxmox-mcp").toString(), "--sandbox");
+        builder.environment().keySet().removeIf(k -> k.startsWith("PROXMOX_") || k.equals("JBANG"));
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("HOME", copy.resolve("home").toString());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "at once, not after a client's timeout");
+        assertEquals(3, process.exitValue());
+        assertEquals("", stdout);
+        assertEquals(1, stderr.lines().count(), stderr);
+        assertTrue(stderr.startsWith("proxmox-mcp: needs jbang to fetch the server (https://www.jbang.dev/download: "), stderr);
     }
 }

@@ -99,4 +99,23 @@ class McpClientIT {
             client.closeGracefully();
         }
     }
+
+    @Test
+    void eachEnabledPackOffersItsSkillAsAResource() {
+        Map<String, String> env = new java.util.HashMap<>(ServerProcess.env(proxmox.url(), false));
+        env.put("PROXMOX_TOOL_PACKS", "node,ha");
+        McpSyncClient client = client(env);
+        try {
+            List<McpSchema.Resource> resources = client.listResources().resources();
+            assertEquals(List.of("proxmox://skills/ha", "proxmox://skills/node"), resources.stream().map(McpSchema.Resource::uri).toList());
+            assertEquals("text/markdown", resources.getFirst().mimeType());
+            McpSchema.ReadResourceResult node = client.readResource(new McpSchema.ReadResourceRequest("proxmox://skills/node"));
+            String text = ((McpSchema.TextResourceContents) node.contents().getFirst()).text();
+            assertTrue(text.startsWith("# The node tools\n"), text);
+            assertTrue(text.contains("\n## Traps\n") && text.contains("| `proxmox_node_list` | BASIC | "), text);
+            assertEquals(List.of(), proxmox.requests(), "the guidance needs no Proxmox request");
+        } finally {
+            client.closeGracefully();
+        }
+    }
 }

@@ -15,12 +15,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code proxmox-mcp [--sandbox] [--packs a,b] [serve|tools|call|warmup]}; serving over stdio is the default. */
+/** {@code proxmox-mcp [--sandbox] [--packs a,b] [serve|tools|call|warmup|bridge|doctor]}; serving over stdio is the default. */
 @Command(name = "proxmox-mcp",
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.VersionProvider.class,
         description = "MCP server for administering a Proxmox VE cluster. Configured with PROXMOX_* environment variables.",
-        subcommands = {ServeCommand.class, ToolsCommand.class, CallCommand.class, WarmupCommand.class, BridgeCommand.class})
+        subcommands = {ServeCommand.class, ToolsCommand.class, CallCommand.class, WarmupCommand.class, BridgeCommand.class,
+            DoctorCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     static final int CONFIG_ERROR = 2;

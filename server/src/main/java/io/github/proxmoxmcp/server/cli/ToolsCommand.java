@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.server.cli;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.config.SettingsException;
 import io.github.proxmoxmcp.server.mcp.McpToolServer;
+import io.github.proxmoxmcp.server.registry.SkillReference;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -27,6 +28,10 @@ final class ToolsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the tool reference (docs/TOOLS.md).")
     boolean markdown;
 
+    @Option(names = "--references", paramLabel = "DIR",
+            description = "Write each pack's guidance and tools to DIR/<pack>.md (skills/proxmox-mcp-tools/references).")
+    java.nio.file.Path references;
+
     @Override
     public Integer call() throws IOException {
         Settings settings;
@@ -40,6 +45,11 @@ final class ToolsCommand implements Callable<Integer> {
         if (json) {
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             root.stdout.println(mapper.writeValueAsString(Map.of("tools", McpToolServer.listing(registry, settings, mapper))));
+        } else if (references != null) {
+            java.nio.file.Files.createDirectories(references);
+            for (var pack : registry.packs()) {
+                java.nio.file.Files.writeString(references.resolve(pack.name() + ".md"), SkillReference.render(pack, registry));
+            }
         } else if (markdown) {
             root.stdout.print(ToolsMarkdown.render(registry, McpJsonDefaults.getMapper()));
         } else {

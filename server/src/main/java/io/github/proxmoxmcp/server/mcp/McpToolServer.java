@@ -6,6 +6,7 @@ import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.registry.RegisteredTool;
+import io.github.proxmoxmcp.server.registry.SkillReference;
 import io.github.proxmoxmcp.server.registry.ToolCatalog;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -77,7 +78,10 @@ public final class McpToolServer {
                 .serverInfo("proxmox-mcp", Version.text())
                 .instructions(plan.instructions())
                 .jsonMapper(json)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+                .resources(skills(runtime).stream()
+                        .map(r -> new McpStatelessServerFeatures.AsyncResourceSpecification(r.resource(), (context, request) -> r.read()))
+                        .toList())
                 .tools(plan.tools().stream()
                         .map(served -> McpStatelessServerFeatures.AsyncToolSpecification.builder()
                                 .tool(served.tool())
@@ -94,7 +98,10 @@ public final class McpToolServer {
                 .serverInfo("proxmox-mcp", Version.text())
                 .instructions(plan.instructions())
                 .jsonMapper(json)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+                .resources(skills(runtime).stream()
+                        .map(r -> new McpServerFeatures.AsyncResourceSpecification(r.resource(), (exchange, request) -> r.read()))
+                        .toList())
                 .tools(plan.tools().stream()
                         .map(served -> McpServerFeatures.AsyncToolSpecification.builder()
                                 .tool(served.tool())
@@ -104,6 +111,26 @@ public final class McpToolServer {
                         .toList())
                 .addToolFilter((context, tool) -> listed(runtime, plan, context, tool))
                 .build();
+    }
+
+    /** One resource per enabled pack: its skill and tools as markdown. */
+    private record Skill(McpSchema.Resource resource, String text) {
+        Mono<McpSchema.ReadResourceResult> read() {
+            return Mono.just(new McpSchema.ReadResourceResult(
+                    List.of(new McpSchema.TextResourceContents(resource.uri(), "text/markdown", text))));
+        }
+    }
+
+    private static List<Skill> skills(ServerRuntime runtime) {
+        return runtime.registry().packs().stream()
+                .map(pack -> new Skill(McpSchema.Resource.builder()
+                        .uri(SkillReference.uri(pack))
+                        .name("skill-" + pack.name())
+                        .title("Using the " + pack.name() + " tools")
+                        .description("When to use the " + pack.name() + " tools, their traps, recipes, and the tool list")
+                        .mimeType("text/markdown")
+                        .build(), SkillReference.render(pack, runtime.registry())))
+                .toList();
     }
 
     private static Mono<Boolean> listed(ServerRuntime runtime, Plan plan, McpTransportContext context, McpSchema.Tool tool) {

@@ -96,9 +96,14 @@ public final class ProxmoxClientFilter implements HttpClientFilter {
         });
     }
 
+    /** The {@code Authorization} header value of an API token: {@code PVEAPIToken=user@realm!name=secret}. */
+    public static String tokenAuthorization(String tokenId, String tokenSecret) {
+        return "PVEAPIToken=" + tokenId + "=" + tokenSecret;
+    }
+
     private Mono<Void> authenticate(MutableHttpRequest<?> request) {
         if (config.tokenAuth()) {
-            request.getHeaders().set("Authorization", "PVEAPIToken=" + config.tokenId() + "=" + config.tokenSecret());
+            request.getHeaders().set("Authorization", tokenAuthorization(config.tokenId(), config.tokenSecret()));
             return Mono.empty();
         }
         if (config.password() == null || request.getPath().endsWith("/access/ticket")) {

@@ -1,5 +1,9 @@
 package io.github.proxmoxmcp.core.spi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,4 +19,16 @@ public interface ToolPack {
     String summary();
 
     List<ToolDefinition<?>> tools();
+
+    /**
+     * The pack's agent-skill markdown (when to reach for its tools, the domain's traps, recipes), shipped in its jar
+     * as {@code META-INF/proxmox-mcp/skills/<name>.md}; empty when the pack has none.
+     */
+    default String skill() {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/proxmox-mcp/skills/" + name() + ".md")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
