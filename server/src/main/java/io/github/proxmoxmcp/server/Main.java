@@ -23,10 +23,10 @@ public final class Main {
         }
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        int exit = new CommandLine(new RootCommand(stdout))
+        int exit = RootCommand.servePlain(args, stdout).orElseGet(() -> new CommandLine(new RootCommand(stdout))
                 .setOut(new java.io.PrintWriter(stdout, true))
                 .setErr(new java.io.PrintWriter(System.err, true))
-                .execute(args);
+                .execute(args));
         stdout.flush();
         System.exit(exit);
     }

@@ -7,10 +7,11 @@ import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.SandboxSettings;
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.config.SettingsException;
-import io.github.proxmoxmcp.server.logging.RedactingConverter;
+import io.github.proxmoxmcp.server.logging.Redaction;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,11 +46,27 @@ public final class RootCommand implements Callable<Integer> {
         return new ServeCommand(this).call();
     }
 
+    /**
+     * Serves the plain start a client makes, {@code proxmox-mcp} or {@code proxmox-mcp --sandbox}, without building the
+     * command-line model: picocli's classes are of a class-file version the JDK's AOT cache cannot hold, so loading and
+     * verifying them would cost every session's start-up for a command line with nothing to parse. Anything else is
+     * left to picocli (empty result).
+     */
+    public static OptionalInt servePlain(String[] args, PrintStream stdout) {
+        boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
+        if (args.length > 0 && !sandbox) {
+            return OptionalInt.empty();
+        }
+        RootCommand root = new RootCommand(stdout);
+        root.sandbox = sandbox;
+        return OptionalInt.of(root.call());
+    }
+
     /** Settings from the environment and options; with --sandbox, pointed at a freshly started sandbox. */
     Settings settings(boolean needsConnection) {
         Settings settings = Settings.fromEnvironment(System.getenv());
         Logging.setLevel(settings.logLevel());
-        RedactingConverter.register(settings.secrets());
+        Redaction.register(settings.secrets());
         if (packs != null && !packs.isEmpty()) {
             settings = settings.withPacks(packs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
@@ -59,7 +76,7 @@ public final class RootCommand implements Callable<Integer> {
                     simulation.pveMajor()));
             System.err.println("proxmox-mcp: SANDBOX MODE - a simulated Proxmox VE " + simulation.pveMajor() + " cluster on " + running.url()
                     + ", not a real one. Nothing you do here touches real machines.");
-            RedactingConverter.register(java.util.List.of(running.tokenSecret(), running.password()));
+            Redaction.register(java.util.List.of(running.tokenSecret(), running.password()));
             return settings.withConnection(URI.create(running.url()), running.tokenId(), running.tokenSecret(), true);
         }
         return needsConnection ? settings.requireConnection() : settings;

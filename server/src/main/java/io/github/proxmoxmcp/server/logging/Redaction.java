@@ -1,18 +1,19 @@
 package io.github.proxmoxmcp.server.logging;
 
-import ch.qos.logback.classic.pattern.ClassicConverter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 
 /**
- * The log message with credentials masked: the configured secrets wherever they appear, and by shape
+ * Log text with credentials masked: the configured secrets wherever they appear, and by shape
  * token headers, tickets, CSRF tokens, password fields and the write-only fields (storage keys and keyrings,
  * metric server tokens, auth headers, proxy logins), as form fields and JSON strings.
  */
-public final class RedactingConverter extends ClassicConverter {
+public final class Redaction {
+
+    private Redaction() {
+    }
 
     private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 
@@ -32,11 +33,6 @@ public final class RedactingConverter extends ClassicConverter {
     /** A JSON string value, escaped quotes and spaces included (a key file's JSON, a keyring's lines). */
     private static final Pattern QUOTED = Pattern.compile("(?i)(\"" + NAMES + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern KEYED = Pattern.compile("(?i)(" + NAMES + "\"?\\s*[=:]\\s*\"?)[^\\s\"',&;]+");
-
-    @Override
-    public String convert(ILoggingEvent event) {
-        return redact(event.getFormattedMessage());
-    }
 
     public static String redact(String text) {
         if (text == null) {
