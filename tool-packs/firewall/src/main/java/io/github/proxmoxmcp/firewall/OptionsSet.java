@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code proxmox_firewall_options_set}: a firewall's options at one scope. Turning a firewall on, or making the
- * input policy DROP or REJECT (also by unsetting it: DROP is the default), can cut the admin off: such a change
+ * input policy DROP or REJECT (also by removing it: DROP is the default), can cut the admin off: such a change
  * needs confirm, and its result says whether 8006 and 22 still get in ({@link AdminAccess}).
  */
 final class OptionsSet {
