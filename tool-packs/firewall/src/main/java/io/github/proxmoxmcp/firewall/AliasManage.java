@@ -1,10 +1,7 @@
 package io.github.proxmoxmcp.firewall;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.FW_NAME;
-import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
-import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
@@ -29,18 +26,11 @@ final class AliasManage {
 
     @Serdeable
     record Input(@NotNull Op op,
-                 @JsonProperty("scope") @NotNull AddressScope where,
-                 @PveId(NODE) String node,
-                 @PveId(VMID) Integer vmid,
+                 @NotNull @JsonPropertyDescription("cluster|guest/VMID") String scope,
                  @NotNull @PveId(FW_NAME) String name,
-                 @JsonPropertyDescription("IP or CIDR") String cidr,
-                 @JsonPropertyDescription("New name") @PveId(FW_NAME) String rename,
-                 String comment) implements Scoped {
-
-        @Override
-        public Scope scope() {
-            return where.scope();
-        }
+                 String cidr,
+                 @PveId(FW_NAME) String rename,
+                 String comment) {
     }
 
     private AliasManage() {
@@ -48,7 +38,7 @@ final class AliasManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_firewall_alias_manage",
-                "Create (cidr) or update (cidr, rename, comment) a firewall alias.",
+                "Create (cidr) or update an alias.",
                 Input.class, ToolHints.WRITE, AliasManage::handle);
     }
 
@@ -60,7 +50,7 @@ final class AliasManage {
             throw new ToolInputException("op=update needs cidr, rename or comment");
         }
         FirewallClient client = context.bean(FirewallClient.class);
-        return Targets.resolve(input, input.scope(), Targets.CLUSTER_OR_GUEST, "aliases", context).flatMap(t -> {
+        return Targets.resolve(Place.parse(input.scope(), null), Targets.CLUSTER_OR_GUEST, "aliases", context).flatMap(t -> {
             String alias = "alias " + input.name() + " of " + t.label();
             if (input.op() == Op.create) {
                 return client.createAlias(t.root(), Params.create().put("name", input.name()).put("cidr", input.cidr())

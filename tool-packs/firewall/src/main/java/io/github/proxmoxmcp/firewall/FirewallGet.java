@@ -1,14 +1,9 @@
 package io.github.proxmoxmcp.firewall;
 
-import static io.github.proxmoxmcp.core.id.PveFormat.CIDR;
-import static io.github.proxmoxmcp.core.id.PveFormat.FW_NAME;
-import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
-import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
-
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.PveResponse;
-import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.id.PveFormat;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -17,7 +12,6 @@ import io.github.proxmoxmcp.core.text.KeyValues;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,15 +28,39 @@ final class FirewallGet {
 
     enum View { rules, options, aliases, ipsets, refs, groups, macros }
 
+    /** The view's description, which is also its grammar: Proxmox's path below the firewall. */
+    static final String VIEWS = "rules[/POS]|options|aliases[/A]|ipsets[/S[/CIDR]]|refs|groups|macros";
+
     @Serdeable
-    record Input(@JsonPropertyDescription("Default cluster") Scope scope,
-                 @PveId(NODE) String node,
-                 @PveId(VMID) Integer vmid,
-                 @JsonPropertyDescription("vnet, group, alias or IP set") @PveId(FW_NAME) String name,
-                 View view,
-                 @Min(0) Integer pos,
-                 @PveId(CIDR) String cidr,
-                 @Min(1) Integer limit) implements Scoped {
+    record Input(@JsonPropertyDescription(Place.ANY) String scope,
+                 @JsonPropertyDescription(VIEWS) String view,
+                 Integer limit) {
+    }
+
+    /** A view parsed and checked: what is read, and the position, name or CIDR of the one item it names. */
+    record Sel(View view, Integer pos, String name, String cidr) {
+
+        static Sel parse(String text) {
+            if (text == null) {
+                return new Sel(View.rules, null, null, null);
+            }
+            Slashed path = Slashed.of("view", text);
+            View view;
+            try {
+                view = View.valueOf(path.head());
+            } catch (IllegalArgumentException e) {
+                throw new ToolInputException("view must be " + VIEWS + ", not '" + text + "'");
+            }
+            if (path.rest() == null) {
+                return new Sel(view, null, null, null);
+            }
+            return switch (view) {
+                case rules -> new Sel(view, path.position(), null, null);
+                case aliases -> new Sel(view, null, path.id(PveFormat.FW_NAME), null);
+                case ipsets -> new Sel(view, null, path.ipset(), path.cidr());
+                default -> throw new ToolInputException("view " + view + " names nothing below it, not '" + text + "'");
+            };
+        }
     }
 
     private FirewallGet() {
@@ -50,60 +68,49 @@ final class FirewallGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_firewall_get",
-                "Read a firewall: rules (pos: one), options, aliases, ipsets (name: entries), refs; groups, macros.",
+                "Read a firewall, or the cluster's groups and macros.",
                 Input.class, FirewallGet::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
-        View view = input.view() == null ? View.rules : input.view();
-        Scope scope = input.scope() == null ? Scope.cluster : input.scope();
+        Targets.atLeast(input.limit(), 1, "limit");
+        Sel sel = Sel.parse(input.view());
+        View view = sel.view();
+        Place place = Place.parse(input.scope(), Scope.cluster);
         int limit = input.limit() == null ? DEFAULT_LIMIT : input.limit();
-        if (input.pos() != null && view != View.rules) {
-            throw new ToolInputException("pos is for view=rules");
-        }
-        if (input.cidr() != null && (view != View.ipsets || input.name() == null)) {
-            throw new ToolInputException("cidr is for view=ipsets with the name of the IP set");
-        }
-        boolean scopeName = scope == Scope.vnet || scope == Scope.group;
-        if (input.name() != null && !scopeName && view != View.aliases && view != View.ipsets) {
-            throw new ToolInputException("name is for view=aliases or view=ipsets, or the vnet or group of that scope");
-        }
         FirewallClient client = context.bean(FirewallClient.class);
         return switch (view) {
             case groups, macros -> {
-                Targets.check(input, scope, EnumSet.of(Scope.cluster), view.name());
-                if (input.name() != null) {
-                    throw new ToolInputException("view=" + view + " takes no name");
-                }
+                Targets.check(place, EnumSet.of(Scope.cluster), view.name());
                 yield view == View.groups
                         ? client.groups().map(r -> ToolResult.ok(list(r, "GROUP", "group", limit, "no security groups")))
                         : client.macros().map(r -> ToolResult.ok(macros(r, limit)));
             }
-            case rules -> Targets.resolve(input, scope, Targets.ALL, "rules", context).flatMap(t -> input.pos() != null
-                    ? client.rule(t.rules(), input.pos()).map(r -> ToolResult.ok(KeyValues.of(r.data())))
+            case rules -> Targets.resolve(place, Targets.ALL, "rules", context).flatMap(t -> sel.pos() != null
+                    ? client.rule(t.rules(), sel.pos()).map(r -> ToolResult.ok(KeyValues.of(r.data())))
                     : client.rules(t.rules()).map(r -> ToolResult.ok(RuleText.rules(r.list(), limit, "no rules in " + t.label()))));
-            case options -> Targets.resolve(input, scope, Targets.WITH_OPTIONS, "options", context)
+            case options -> Targets.resolve(place, Targets.WITH_OPTIONS, "options", context)
                     .flatMap(t -> client.options(t.root()).map(r -> ToolResult.ok(KeyValues.of(r.data()))));
-            case aliases -> Targets.resolve(input, scope, Targets.CLUSTER_OR_GUEST, "aliases", context)
-                    .flatMap(t -> input.name() != null
-                            ? client.alias(t.root(), input.name()).map(r -> ToolResult.ok(KeyValues.of(r.data())))
+            case aliases -> Targets.resolve(place, Targets.CLUSTER_OR_GUEST, "aliases", context)
+                    .flatMap(t -> sel.name() != null
+                            ? client.alias(t.root(), sel.name()).map(r -> ToolResult.ok(KeyValues.of(r.data())))
                             : client.aliases(t.root()).map(r -> ToolResult.ok(aliases(r, limit, t))));
-            case ipsets -> Targets.resolve(input, scope, Targets.CLUSTER_OR_GUEST, "IP sets", context)
-                    .flatMap(t -> ipsets(client, t, input, limit));
-            case refs -> Targets.resolve(input, scope, Targets.CLUSTER_OR_GUEST, "refs", context)
+            case ipsets -> Targets.resolve(place, Targets.CLUSTER_OR_GUEST, "IP sets", context)
+                    .flatMap(t -> ipsets(client, t, sel, limit));
+            case refs -> Targets.resolve(place, Targets.CLUSTER_OR_GUEST, "refs", context)
                     .flatMap(t -> client.refs(t.root()).map(r -> ToolResult.ok(refs(r, limit, t))));
         };
     }
 
-    private static Mono<ToolResult> ipsets(FirewallClient client, Target t, Input input, int limit) {
-        if (input.cidr() != null) {
-            return client.entry(t.root(), input.name(), input.cidr()).map(r -> ToolResult.ok(KeyValues.of(r.data())));
+    private static Mono<ToolResult> ipsets(FirewallClient client, Target t, Sel sel, int limit) {
+        if (sel.cidr() != null) {
+            return client.entry(t.root(), sel.name(), sel.cidr()).map(r -> ToolResult.ok(KeyValues.of(r.data())));
         }
-        if (input.name() != null) {
-            return client.ipsetEntries(t.root(), input.name()).map(r -> {
+        if (sel.name() != null) {
+            return client.ipsetEntries(t.root(), sel.name()).map(r -> {
                 List<JsonNode> entries = sorted(r, e -> Json.text(e, "cidr", ""));
                 if (entries.isEmpty()) {
-                    return ToolResult.ok("IP set " + input.name() + " of " + t.label() + " is empty");
+                    return ToolResult.ok("IP set " + sel.name() + " of " + t.label() + " is empty");
                 }
                 Table table = Table.of("CIDR", "NOMATCH", "COMMENT");
                 entries.forEach(e -> table.row(Json.text(e, "cidr"), Json.flag(e, "nomatch") ? "yes" : null,

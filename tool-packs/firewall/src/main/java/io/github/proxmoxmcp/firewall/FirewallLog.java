@@ -1,18 +1,12 @@
 package io.github.proxmoxmcp.firewall;
 
-import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
-import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
-import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,26 +22,11 @@ final class FirewallLog {
     /** The line Proxmox sends in place of an empty log. */
     private static final String NO_CONTENT = "no content";
 
-    /** The scopes that have a firewall log. */
-    enum Where { node, guest }
-
     @Serdeable
-    record Input(@JsonProperty("scope") @JsonPropertyDescription("Default node") Where where,
-                 @PveId(NODE) String node,
-                 @PveId(VMID) Integer vmid,
-                 @Min(1) @JsonPropertyDescription("Default 50") Integer limit,
-                 @Min(0) @JsonPropertyDescription("Epoch seconds") Long since,
-                 @Min(0) Long until) implements Scoped {
-
-        @Override
-        public Scope scope() {
-            return where == null ? Scope.node : Scope.valueOf(where.name());
-        }
-
-        @Override
-        public String name() {
-            return null;
-        }
+    record Input(@JsonPropertyDescription("node/N or guest/VMID") String scope,
+                 Integer limit,
+                 Long since,
+                 Long until) {
     }
 
     private FirewallLog() {
@@ -55,14 +34,17 @@ final class FirewallLog {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_firewall_log_get",
-                "A node's or guest's firewall log, newest lines first.",
+                "Firewall log, newest first; since, until: epoch seconds.",
                 Input.class, FirewallLog::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        Targets.atLeast(input.limit(), 1, "limit");
+        Targets.atLeast(input.since(), 0, "since");
+        Targets.atLeast(input.until(), 0, "until");
         int limit = input.limit() == null ? DEFAULT_LIMIT : input.limit();
         FirewallClient client = context.bean(FirewallClient.class);
-        return Targets.resolve(input, input.scope(), EnumSet.of(Scope.node, Scope.guest), "logs", context).flatMap(t ->
+        return Targets.resolve(Place.parse(input.scope(), Scope.node), EnumSet.of(Scope.node, Scope.guest), "logs", context).flatMap(t ->
                 client.log(t.root(), 0, 1, input.since(), input.until()).flatMap(first -> {
                     long total = first.total() == null ? first.lines().size() : first.total();
                     if (total <= 1) {

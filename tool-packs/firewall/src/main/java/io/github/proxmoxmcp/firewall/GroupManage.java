@@ -27,7 +27,7 @@ final class GroupManage {
     @Serdeable
     record Input(@NotNull Op op,
                  @NotNull @PveId(FW_GROUP) String name,
-                 @JsonPropertyDescription("New name") @PveId(FW_GROUP) String rename,
+                 @PveId(FW_GROUP) String rename,
                  String comment) {
     }
 
@@ -36,7 +36,7 @@ final class GroupManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_firewall_group_manage",
-                "Create or update (rename, comment) a security group; its rules: rule_manage scope group.",
+                "Create or update a security group.",
                 Input.class, ToolHints.WRITE, GroupManage::handle);
     }
 

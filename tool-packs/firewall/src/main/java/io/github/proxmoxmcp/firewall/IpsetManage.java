@@ -2,10 +2,7 @@ package io.github.proxmoxmcp.firewall;
 
 import static io.github.proxmoxmcp.core.id.PveFormat.CIDR;
 import static io.github.proxmoxmcp.core.id.PveFormat.FW_NAME;
-import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
-import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
@@ -31,19 +28,12 @@ final class IpsetManage {
 
     @Serdeable
     record Input(@NotNull Op op,
-                 @JsonProperty("scope") @NotNull AddressScope where,
-                 @PveId(NODE) String node,
-                 @PveId(VMID) Integer vmid,
+                 @NotNull @JsonPropertyDescription("cluster|guest/VMID") String scope,
                  @NotNull @PveId(FW_NAME) String name,
-                 @JsonPropertyDescription("The entry: IP, CIDR or alias") @PveId(CIDR) String cidr,
-                 @JsonPropertyDescription("New name of the set") @PveId(FW_NAME) String rename,
+                 @PveId(CIDR) String cidr,
+                 @PveId(FW_NAME) String rename,
                  String comment,
-                 Boolean nomatch) implements Scoped {
-
-        @Override
-        public Scope scope() {
-            return where.scope();
-        }
+                 Boolean nomatch) {
     }
 
     private IpsetManage() {
@@ -51,14 +41,14 @@ final class IpsetManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_firewall_ipset_manage",
-                "Create or update (rename, comment) an IP set; with cidr, add or update that entry.",
+                "Create or update an IP set, or with cidr its entry.",
                 Input.class, ToolHints.WRITE, IpsetManage::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         check(input);
         FirewallClient client = context.bean(FirewallClient.class);
-        return Targets.resolve(input, input.scope(), Targets.CLUSTER_OR_GUEST, "IP sets", context)
+        return Targets.resolve(Place.parse(input.scope(), null), Targets.CLUSTER_OR_GUEST, "IP sets", context)
                 .flatMap(t -> input.cidr() == null ? set(client, t, input) : entry(client, t, input));
     }
 

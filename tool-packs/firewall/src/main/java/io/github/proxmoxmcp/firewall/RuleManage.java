@@ -1,16 +1,10 @@
 package io.github.proxmoxmcp.firewall;
 
-import static io.github.proxmoxmcp.core.id.PveFormat.FW_NAME;
-import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
-import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
-import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -19,10 +13,11 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,30 +30,19 @@ final class RuleManage {
 
     enum Op { create, update, move }
 
-    enum Type { in, out, forward, group }
+    /** The rule fields, by Proxmox name, in the order a rule is written. */
+    static final List<String> FIELDS = List.of("type", "action", "macro", "proto", "dport", "sport", "source", "dest", "iface",
+            "log", "icmp-type", "comment", "enable");
+    static final Set<String> TYPES = Set.of("in", "out", "forward", "group");
 
     @Serdeable
     record Input(@NotNull Op op,
-                 @NotNull Scope scope,
-                 @PveId(NODE) String node,
-                 @PveId(VMID) Integer vmid,
-                 @JsonPropertyDescription("vnet or group") @PveId(FW_NAME) String name,
-                 @JsonPropertyDescription("create: where (default 0, the top)") @Min(0) Integer pos,
-                 @Min(0) Integer moveto,
-                 Type type,
-                 @JsonPropertyDescription("ACCEPT, DROP, REJECT or a group") String action,
-                 String macro,
-                 String proto,
-                 String dport,
-                 String sport,
-                 @JsonPropertyDescription("IP, CIDR, alias or +ipset") String source,
-                 String dest,
-                 String iface,
-                 String log,
-                 @JsonProperty("icmp-type") String icmpType,
-                 String comment,
-                 @JsonPropertyDescription("create: default true") Boolean enable,
-                 String digest) implements Scoped {
+                 @NotNull @JsonPropertyDescription(Place.ANY) String scope,
+                 Integer pos,
+                 Integer moveto,
+                 @JsonPropertyDescription("Proxmox rule fields; \"\" clears")
+                 Map<String, Object> rule,
+                 String digest) {
     }
 
     private RuleManage() {
@@ -66,15 +50,17 @@ final class RuleManage {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_firewall_rule_manage",
-                "Create (type, action), update or move (moveto) the firewall rule at pos; \"\" clears a field.",
+                "Create (at pos, default 0), update or move the rule at pos.",
                 Input.class, ToolHints.WRITE, RuleManage::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        Targets.atLeast(input.pos(), 0, "pos");
+        Targets.atLeast(input.moveto(), 0, "moveto");
         Map<String, String> fields = fields(input);
         check(input, fields);
         FirewallClient client = context.bean(FirewallClient.class);
-        return Targets.resolve(input, input.scope(), Targets.ALL, "rules", context).flatMap(t -> switch (input.op()) {
+        return Targets.resolve(Place.parse(input.scope(), null), Targets.ALL, "rules", context).flatMap(t -> switch (input.op()) {
             case create -> create(client, t, input, fields, context);
             case update -> client.updateRule(t.rules(), input.pos(), Params.create().putAll(fields)
                             .put("digest", input.digest()).map())
@@ -83,12 +69,29 @@ final class RuleManage {
         });
     }
 
-    /** The rule fields given, in wire form. */
+    /** The rule fields given, checked and in wire form. */
     private static Map<String, String> fields(Input input) {
-        return Params.create().put("type", input.type()).put("action", input.action()).put("macro", input.macro())
-                .put("proto", input.proto()).put("dport", input.dport()).put("sport", input.sport())
-                .put("source", input.source()).put("dest", input.dest()).put("iface", input.iface()).put("log", input.log())
-                .put("icmp-type", input.icmpType()).put("comment", input.comment()).put("enable", input.enable()).map();
+        Map<String, Object> rule = input.rule() == null ? Map.of() : input.rule();
+        Set<String> unknown = new TreeSet<>(rule.keySet());
+        FIELDS.forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new ToolInputException("rule." + String.join(", rule.", unknown) + ": not a rule field; they are " + FIELDS);
+        }
+        Params params = Params.create();
+        for (String field : FIELDS) {
+            Object value = rule.get(field);
+            if (value == null) {
+                continue;
+            }
+            if (field.equals("enable") ? !(value instanceof Boolean) : !(value instanceof String || value instanceof Number)) {
+                throw new ToolInputException("rule." + field + " must be " + (field.equals("enable") ? "true or false" : "a string"));
+            }
+            if (field.equals("type") && !TYPES.contains(value)) {
+                throw new ToolInputException("rule.type must be one of " + new TreeSet<>(TYPES) + ", not " + value);
+            }
+            params.put(field, value);
+        }
+        return params.map();
     }
 
     private static void check(Input input, Map<String, String> fields) {
@@ -101,8 +104,8 @@ final class RuleManage {
         }
         switch (op) {
             case create -> {
-                if (input.type() == null || input.action() == null) {
-                    throw new ToolInputException("op=create needs type and action");
+                if (!fields.containsKey("type") || !fields.containsKey("action")) {
+                    throw new ToolInputException("op=create needs rule type and action");
                 }
             }
             case update -> {
@@ -124,7 +127,7 @@ final class RuleManage {
     private static Mono<ToolResult> create(FirewallClient client, Target t, Input input, Map<String, String> fields,
                                            ToolContext context) {
         // Proxmox (and its GUI) creates rules disabled; a rule asked for here is meant to work
-        Map<String, String> form = Params.create().putAll(fields).put("enable", input.enable() == null ? 1 : null)
+        Map<String, String> form = Params.create().putAll(fields).put("enable", fields.containsKey("enable") ? null : 1)
                 .put("digest", input.digest()).map();
         String what = RuleText.summary(form);
         int wanted = input.pos() == null ? 0 : input.pos();

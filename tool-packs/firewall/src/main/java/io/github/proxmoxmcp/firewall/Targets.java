@@ -4,17 +4,16 @@ import io.github.proxmoxmcp.core.client.ProxmoxVersion;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
-import io.github.proxmoxmcp.core.id.PveFormat;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.micronaut.core.annotation.Nullable;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a scope and its identifiers into the firewall they name. A node or VMID that does not belong to the
- * scope is refused rather than ignored, so a forgotten {@code scope: guest} never lands on the cluster firewall.
+ * Turns a {@link Place} into the firewall it names, refusing a scope the operation does not have.
  */
 final class Targets {
 
@@ -29,33 +28,36 @@ final class Targets {
     /**
      * @param what what is addressed, for the error when the scope has none, e.g. {@code "aliases"}
      */
-    static Mono<Target> resolve(Scoped input, Scope scope, Set<Scope> allowed, String what, ToolContext context) {
-        check(input, scope, allowed, what);
-        return switch (scope) {
+    static Mono<Target> resolve(Place place, Set<Scope> allowed, String what, ToolContext context) {
+        check(place, allowed, what);
+        return switch (place.scope()) {
             case cluster -> Mono.just(Target.cluster());
-            case node -> Mono.just(Target.node(context.node(input.node())));
-            case guest -> guest(input, context);
-            case vnet -> vnet(required(input.name(), "name (the vnet)", scope), context);
-            case group -> Mono.just(Target.group(required(input.name(), "name (the security group)", scope)));
+            case node -> Mono.just(Target.node(context.node(place.id())));
+            case guest -> guest(place.vmid(), context);
+            case vnet -> vnet(place.id(), context);
+            case group -> Mono.just(Target.group(place.id()));
         };
     }
 
-    /** The scope is one of those allowed, and no identifier of another scope was given. */
-    static void check(Scoped input, Scope scope, Set<Scope> allowed, String what) {
-        if (!allowed.contains(scope)) {
-            throw new ToolInputException(what + " are at scope " + allowed.stream().map(Enum::name)
-                    .collect(Collectors.joining(" or ")) + ", not " + scope);
-        }
-        stray(input.node() != null && scope != Scope.node && scope != Scope.guest, "node", "scope node or guest");
-        stray(input.vmid() != null && scope != Scope.guest, "vmid", "scope guest");
-        PveFormat own = scope == Scope.vnet ? PveFormat.SDN_VNET : scope == Scope.group ? PveFormat.FW_GROUP : null;
-        if (own != null && input.name() != null && !own.matches(input.name())) {
-            throw new ToolInputException("name: " + own.problem(input.name()));
+    /**
+     * A number is at least {@code min}, checked here rather than in the schema: positions and bounds are plain
+     * integers to an agent, and the catalog is paid on every turn.
+     */
+    static void atLeast(@Nullable Number value, long min, String field) {
+        if (value != null && value.longValue() < min) {
+            throw new ToolInputException(field + ": must be greater than or equal to " + min);
         }
     }
 
-    private static Mono<Target> guest(Scoped input, ToolContext context) {
-        Integer vmid = required(input.vmid(), "vmid", Scope.guest);
+    /** The scope is one of those allowed. */
+    static void check(Place place, Set<Scope> allowed, String what) {
+        if (!allowed.contains(place.scope())) {
+            throw new ToolInputException(what + " are at scope " + allowed.stream().map(Enum::name)
+                    .collect(Collectors.joining(" or ")) + ", not " + place.scope());
+        }
+    }
+
+    private static Mono<Target> guest(int vmid, ToolContext context) {
         GuestTarget guest = new GuestTarget() {
             @Override
             public Integer vmid() {
@@ -64,7 +66,7 @@ final class Targets {
 
             @Override
             public String node() {
-                return input.node();
+                return null;
             }
 
             @Override
@@ -84,18 +86,5 @@ final class Targets {
             }
             return Target.vnet(vnet);
         });
-    }
-
-    private static <T> T required(T value, String field, Scope scope) {
-        if (value == null) {
-            throw new ToolInputException(field + " is required for scope " + scope);
-        }
-        return value;
-    }
-
-    private static void stray(boolean stray, String field, String belongs) {
-        if (stray) {
-            throw new ToolInputException(field + " is for " + belongs + "; set scope accordingly or leave " + field + " out");
-        }
     }
 }

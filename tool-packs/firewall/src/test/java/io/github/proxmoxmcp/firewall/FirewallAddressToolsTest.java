@@ -50,11 +50,11 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/firewall/ipset", "null");
 
         assertOk("IP set trusted of VM 100 renamed to office; rules naming +trusted still name the old set", pack.call(IPSET,
-                "{\"op\":\"update\",\"scope\":\"guest\",\"vmid\":100,\"name\":\"trusted\",\"rename\":\"office\"}"));
+                "{\"op\":\"update\",\"scope\":\"guest/100\",\"name\":\"trusted\",\"rename\":\"office\"}"));
         // Proxmox: rename is the set that exists, name the one it becomes
         assertRequest(pack.last(), Map.of(), Map.of("name", "office", "rename", "trusted"));
         assertOk("IP set trusted of VM 100 updated", pack.call(IPSET,
-                "{\"op\":\"update\",\"scope\":\"guest\",\"vmid\":100,\"name\":\"trusted\",\"comment\":\"office network\"}"));
+                "{\"op\":\"update\",\"scope\":\"guest/100\",\"name\":\"trusted\",\"comment\":\"office network\"}"));
         assertRequest(pack.last(), Map.of(), Map.of("name", "trusted", "rename", "trusted", "comment", "office network"));
     }
 
@@ -82,14 +82,15 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
                 "rename is for the set itself");
         pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"rename\":\"bb\"}",
                 "rename is for op=update");
-        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"node\",\"name\":\"blocklist\"}", "scope: expected one of [cluster, guest]");
+        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"node\",\"name\":\"blocklist\"}", "IP sets are at scope cluster or guest, not node");
         pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"name\":\"../etc\"}", "name: must be an IP set or alias name");
         pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"cidr\":\"10.0.0.0/../../../x\"}",
                 "cidr: must be an address, CIDR or alias");
         pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"cidr\":\"10.0.0.0//24\"}",
                 "cidr: must be an address, CIDR or alias");
-        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"guest\",\"name\":\"blocklist\"}", "vmid is required for scope guest");
-        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"vmid\":100,\"name\":\"blocklist\"}", "vmid is for scope guest");
+        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"guest\",\"name\":\"blocklist\"}", "scope guest needs its id: guest/VMID");
+        pack.invalid(IPSET, "{\"op\":\"create\",\"scope\":\"cluster\",\"vmid\":100,\"name\":\"blocklist\"}",
+                "unknown argument(s) [vmid]");
     }
 
     @Test
@@ -121,7 +122,7 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/firewall/aliases", "null");
 
         assertOk("alias resolver of CT 101 created: 192.0.2.53", pack.call(ALIAS,
-                "{\"op\":\"create\",\"scope\":\"guest\",\"vmid\":101,\"name\":\"resolver\",\"cidr\":\"192.0.2.53\"}"));
+                "{\"op\":\"create\",\"scope\":\"guest/101\",\"name\":\"resolver\",\"cidr\":\"192.0.2.53\"}"));
     }
 
     @Test
@@ -163,10 +164,10 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
 
     @Test
     void deletesNeedConfirm() {
-        pack.refusedWithoutConfirm(DELETE, "{\"kind\":\"ipset\",\"scope\":\"cluster\",\"name\":\"blocklist\"}");
-        pack.refusedWithoutConfirm(DELETE, "{\"kind\":\"entry\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"cidr\":\"10.0.0.1\"}");
-        pack.refusedWithoutConfirm(DELETE, "{\"kind\":\"alias\",\"scope\":\"cluster\",\"name\":\"web\"}");
-        pack.refusedWithoutConfirm(DELETE, "{\"kind\":\"group\",\"name\":\"web\"}");
+        pack.refusedWithoutConfirm(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist\"}");
+        pack.refusedWithoutConfirm(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist/10.0.0.1\"}");
+        pack.refusedWithoutConfirm(DELETE, "{\"scope\":\"cluster\",\"item\":\"alias/web\"}");
+        pack.refusedWithoutConfirm(DELETE, "{\"item\":\"group/web\"}");
     }
 
     @Test
@@ -178,16 +179,16 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("DELETE", "/cluster/firewall/groups/web", "null");
 
         assertOk("IP set blocklist of cluster deleted with its entries", pack.call(DELETE,
-                "{\"kind\":\"ipset\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"force\":true,\"confirm\":true}"));
+                "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist\",\"force\":true,\"confirm\":true}"));
         assertRequest(pack.last(), Map.of("force", "1"), Map.of());
         assertOk("10.1.0.0/16 removed from IP set trusted of VM 100", pack.call(DELETE,
-                "{\"kind\":\"entry\",\"scope\":\"guest\",\"vmid\":100,\"name\":\"trusted\",\"cidr\":\"10.1.0.0/16\",\"digest\":\"e1\","
+                "{\"scope\":\"guest/100\",\"item\":\"ipset/trusted/10.1.0.0/16\",\"digest\":\"e1\","
                         + "\"confirm\":true}"));
         assertRequest(pack.last(), Map.of("digest", "e1"), Map.of());
         assertOk("alias web of cluster deleted", pack.call(DELETE,
-                "{\"kind\":\"alias\",\"scope\":\"cluster\",\"name\":\"web\",\"confirm\":true}"));
+                "{\"scope\":\"cluster\",\"item\":\"alias/web\",\"confirm\":true}"));
         assertRequest(pack.last(), Map.of(), Map.of());
-        assertOk("security group web deleted", pack.call(DELETE, "{\"kind\":\"group\",\"name\":\"web\",\"confirm\":true}"));
+        assertOk("security group web deleted", pack.call(DELETE, "{\"item\":\"group/web\",\"confirm\":true}"));
         assertEquals(List.of("DELETE /cluster/firewall/ipset/blocklist", "GET /cluster/resources",
                 "DELETE /nodes/pve1/qemu/100/firewall/ipset/trusted/10.1.0.0%2F16", "DELETE /cluster/firewall/aliases/web",
                 "DELETE /cluster/firewall/groups/web"), pack.lines());
@@ -199,29 +200,38 @@ class FirewallAddressToolsTest implements MockProxmoxTest {
         pack.proxmox().fail("DELETE", "/cluster/firewall/ipset/blocklist", 500, "IPSet 'blocklist' is not empty", Map.of());
 
         assertError("Proxmox API error 500: Security group 'web' is not empty",
-                pack.call(DELETE, "{\"kind\":\"group\",\"name\":\"web\",\"confirm\":true}"));
+                pack.call(DELETE, "{\"item\":\"group/web\",\"confirm\":true}"));
         assertError("Proxmox API error 500: IPSet 'blocklist' is not empty",
-                pack.call(DELETE, "{\"kind\":\"ipset\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"confirm\":true}"));
+                pack.call(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist\",\"confirm\":true}"));
         assertRequest(pack.last(), Map.of(), Map.of());
     }
 
     @Test
     void deleteInputIsChecked() {
-        pack.invalid(DELETE, "{\"kind\":\"entry\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"confirm\":true}",
-                "cidr is required for kind=entry");
-        pack.invalid(DELETE, "{\"kind\":\"alias\",\"scope\":\"cluster\",\"confirm\":true}", "name is required for kind=alias");
-        pack.invalid(DELETE, "{\"kind\":\"alias\",\"scope\":\"node\",\"node\":\"pve1\",\"name\":\"web\",\"confirm\":true}",
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"alias\",\"confirm\":true}",
+                "item alias needs its name: rule/POS|alias/A|ipset/S[/CIDR]|group/G");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/\",\"confirm\":true}", "item ipset needs its name");
+        pack.invalid(DELETE, "{\"scope\":\"node/pve1\",\"item\":\"alias/web\",\"confirm\":true}",
                 "aliases are at scope cluster or guest, not node");
-        pack.invalid(DELETE, "{\"kind\":\"alias\",\"scope\":\"cluster\",\"name\":\"web\",\"force\":true,\"confirm\":true}",
-                "force is for kind=ipset");
-        pack.invalid(DELETE, "{\"kind\":\"ipset\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"digest\":\"x\",\"confirm\":true}",
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"alias/web\",\"force\":true,\"confirm\":true}",
+                "force is for an IP set: item ipset/NAME");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist/10.0.0.1\",\"force\":true,\"confirm\":true}",
+                "force is for an IP set: item ipset/NAME");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist\",\"digest\":\"x\",\"confirm\":true}",
                 "Proxmox takes no digest when deleting an IP set");
-        pack.invalid(DELETE, "{\"kind\":\"group\",\"scope\":\"cluster\",\"name\":\"web\",\"confirm\":true}",
-                "kind=group takes only the name: security groups are cluster-wide");
-        pack.invalid(DELETE, "{\"kind\":\"group\",\"name\":\"group-name-of-19chr\",\"confirm\":true}",
-                "name: must be a security group name");
-        pack.invalid(DELETE, "{\"kind\":\"entry\",\"scope\":\"cluster\",\"name\":\"blocklist\",\"cidr\":\"../../x\",\"confirm\":true}",
-                "cidr: must be an address, CIDR or alias");
-        pack.invalid(DELETE, "{\"kind\":\"file\",\"confirm\":true}", "kind: expected one of [rule, alias, ipset, entry, group]");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"group/web\",\"confirm\":true}",
+                "item group/… takes no scope: security groups are cluster-wide");
+        pack.invalid(DELETE, "{\"item\":\"group/group-name-of-19chr\",\"confirm\":true}", "item: must be a security group name");
+        pack.invalid(DELETE, "{\"item\":\"group/../x\",\"confirm\":true}", "item: must be a security group name");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"alias/a/b\",\"confirm\":true}",
+                "item: must be an IP set or alias name");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/blocklist/../../x\",\"confirm\":true}",
+                "item: must be an address, CIDR or alias");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"item\":\"ipset/../x\",\"confirm\":true}",
+                "item: must be an IP set or alias name");
+        pack.invalid(DELETE, "{\"item\":\"file/x\",\"confirm\":true}",
+                "item must be rule/POS|alias/A|ipset/S[/CIDR]|group/G, not 'file/x'");
+        pack.invalid(DELETE, "{\"scope\":\"cluster\",\"confirm\":true}", "item: must not be null");
+        pack.invalid(DELETE, "{\"kind\":\"alias\",\"item\":\"alias/web\",\"confirm\":true}", "unknown argument(s) [kind]");
     }
 }

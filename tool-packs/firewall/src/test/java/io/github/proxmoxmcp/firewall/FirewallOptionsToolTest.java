@@ -36,10 +36,10 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
 
     @Test
     void enablingAGuestFirewallNeedsConfirm() {
-        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"enable\":true}");
-        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"policy_in\":\"REJECT\"}");
-        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"unset\":[\"policy_in\"]}");
-        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"node\",\"node\":\"pve1\",\"unset\":[\"enable\"]}");
+        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":true}}");
+        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"policy_in\":\"REJECT\"}}");
+        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"policy_in\":null}}");
+        pack.refusedWithoutConfirm(TOOL, "{\"scope\":\"node/pve1\",\"set\":{\"enable\":null}}");
     }
 
     @Test
@@ -50,7 +50,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 firewall options of VM 100 updated: enable=1
                 access to VM 100 (firewall on, policy_in DROP):
                 - 22 (SSH): open by rule 0 (from anywhere)""",
-                pack.call(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"enable\":true,\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":true},\"confirm\":true}"));
         List<String> lines = pack.lines();
         assertEquals(List.of("GET /cluster/resources", "PUT /nodes/pve1/qemu/100/firewall/options"), lines.subList(0, 2));
         assertEquals(Set.of("GET /nodes/pve1/qemu/100/firewall/options", "GET /cluster/firewall/options",
@@ -69,7 +69,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 access to VM 100 (firewall on, policy_in DROP):
                 WARNING: 22 (SSH) is cut: no rule lets it into VM 100 and policy_in is DROP. Add an in ACCEPT rule (macro SSH \
                 or dport 22) or undo the change.""",
-                pack.call(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"enable\":true,\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":true},\"confirm\":true}"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 firewall options of VM 100 updated: enable=1
                 access to VM 100 (firewall on, policy_in DROP):
                 - 22 (SSH): open by rule 0 of group admin-ssh (used by rule 1) (from +dc/admins)""",
-                pack.call(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"enable\":true,\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":true},\"confirm\":true}"));
         assertEquals("GET /cluster/firewall/groups/admin-ssh", pack.last().line());
     }
 
@@ -105,7 +105,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 WARNING: 22 (SSH) is cut: rule 1 of cluster drops it from anywhere, before the management IP set is checked. \
                 Add an in ACCEPT rule for it above that rule, or undo the change.
                 (node rules are not read: check them with scope node)""",
-                pack.call(TOOL, "{\"scope\":\"cluster\",\"policy_in\":\"DROP\",\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"cluster\",\"set\":{\"policy_in\":\"DROP\"},\"confirm\":true}"));
         assertRequest(pack.request(0), Map.of(), Map.of("policy_in", "DROP"));
     }
 
@@ -125,7 +125,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 - 22 (SSH): open by rule 0 of cluster (from anywhere on vmbr0); the management IP set (192.0.2.10, \
                 198.51.100.0/24) and the local network
                 (node rules are not read: check them with scope node)""",
-                pack.call(TOOL, "{\"scope\":\"cluster\",\"enable\":true,\"digest\":\"c0\",\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"cluster\",\"set\":{\"enable\":true},\"digest\":\"c0\",\"confirm\":true}"));
         assertRequest(pack.request(0), Map.of(), Map.of("enable", "1", "digest", "c0"));
     }
 
@@ -144,7 +144,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
                 access to node pve2 (not filtered yet: the cluster firewall is off; once it is on, policy_in DROP):
                 - 8006 (web UI and API): open by rule 0 of node pve2 (from anywhere)
                 - 22 (SSH): open only from the local network (the management IP set is empty); from anywhere else it is cut""",
-                pack.call(TOOL, "{\"scope\":\"node\",\"node\":\"pve2\",\"unset\":[\"enable\"],\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"node/pve2\",\"set\":{\"enable\":null},\"confirm\":true}"));
         assertRequest(pack.request(0), Map.of(), Map.of("delete", "enable"));
     }
 
@@ -159,7 +159,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
         assertOk("""
                 firewall options of VM 100 updated: enable=1
                 access check not possible (the change is done): Proxmox API error 403: Permission check failed (/, Sys.Audit)""",
-                pack.call(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"enable\":true,\"confirm\":true}"));
+                pack.call(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":true},\"confirm\":true}"));
     }
 
     @Test
@@ -170,7 +170,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
         assertOk("""
                 firewall options of vnet vnet1 updated: enable=1 policy_forward=DROP
                 (a vnet firewall filters forwarded guest traffic: access to the nodes does not change)""",
-                pack.call(TOOL, "{\"scope\":\"vnet\",\"name\":\"vnet1\",\"enable\":true,\"set\":{\"policy_forward\":\"DROP\"},"
+                pack.call(TOOL, "{\"scope\":\"vnet/vnet1\",\"set\":{\"enable\":true,\"policy_forward\":\"DROP\"},"
                         + "\"confirm\":true}"));
         assertEquals(List.of("GET /version", "PUT /cluster/sdn/vnets/vnet1/firewall/options"), pack.lines());
         assertRequest(pack.last(), Map.of(), Map.of("enable", "1", "policy_forward", "DROP"));
@@ -182,8 +182,7 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
 
         assertOk("firewall options of node pve1 updated: nftables=1 nf_conntrack_max=262144 log_level_in=info delete=ndp",
                 pack.call(TOOL, """
-                        {"scope":"node","node":"pve1","set":{"nftables":true,"nf_conntrack_max":262144,"log_level_in":"info"},
-                         "unset":["ndp"],"digest":"n1"}"""));
+                        {"scope":"node/pve1","set":{"nftables":true,"nf_conntrack_max":262144,"log_level_in":"info","ndp":null},"digest":"n1"}"""));
         assertRequest(pack.only("PUT", "/nodes/pve1/firewall/options"), Map.of(), Map.of("nftables", "1",
                 "nf_conntrack_max", "262144", "log_level_in", "info", "delete", "ndp", "digest", "n1"));
     }
@@ -194,8 +193,8 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
         pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/firewall/options", "null");
 
         assertOk("firewall options of CT 101 updated: enable=0 policy_in=ACCEPT policy_out=DROP",
-                pack.call(TOOL, "{\"scope\":\"guest\",\"vmid\":101,\"enable\":false,\"policy_in\":\"ACCEPT\","
-                        + "\"set\":{\"policy_out\":\"DROP\"}}"));
+                pack.call(TOOL, "{\"scope\":\"guest/101\",\"set\":{\"enable\":false,\"policy_in\":\"ACCEPT\","
+                        + "\"policy_out\":\"DROP\"}}"));
         assertRequest(pack.last(), Map.of(), Map.of("enable", "0", "policy_in", "ACCEPT", "policy_out", "DROP"));
     }
 
@@ -210,25 +209,28 @@ class FirewallOptionsToolTest implements MockProxmoxTest {
 
     @Test
     void optionsAreCheckedAgainstTheScope() {
-        pack.invalid(TOOL, "{\"scope\":\"node\",\"node\":\"pve1\",\"policy_in\":\"ACCEPT\"}",
-                "policy_in is not a firewall option of scope node; it has [enable, log_level_forward,");
-        pack.invalid(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"set\":{\"nftables\":true}}",
+        pack.invalid(TOOL, "{\"scope\":\"node/pve1\",\"set\":{\"policy_in\":\"ACCEPT\"}}",
+                "set.policy_in is not a firewall option of scope node; it has [enable, log_level_forward,");
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"nftables\":true}}",
                 "set.nftables is not a firewall option of scope guest; it has [dhcp, enable, ipfilter,");
-        pack.invalid(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"set\":{\"enable\":1}}", "set.enable: use the enable field");
-        pack.invalid(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"set\":{\"ndp\":\"yes\"}}", "set.ndp must be true or false");
-        pack.invalid(TOOL, "{\"scope\":\"node\",\"node\":\"pve1\",\"set\":{\"nf_conntrack_max\":1.5}}",
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"enable\":\"on\"}}", "set.enable must be true or false");
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"policy_in\":\"drop\"}}",
+                "set.policy_in must be one of [ACCEPT, REJECT, DROP]");
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"ndp\":\"yes\"}}", "set.ndp must be true or false");
+        pack.invalid(TOOL, "{\"scope\":\"node/pve1\",\"set\":{\"nf_conntrack_max\":1.5}}",
                 "set.nf_conntrack_max must be an integer");
-        pack.invalid(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"set\":{\"log_level_in\":\"loud\"}}",
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"log_level_in\":\"loud\"}}",
                 "set.log_level_in must be a log level [emerg, alert, crit, err, warning, notice, info, debug, nolog]");
-        pack.invalid(TOOL, "{\"scope\":\"guest\",\"vmid\":100,\"set\":{\"policy_out\":\"LOG\"}}",
+        pack.invalid(TOOL, "{\"scope\":\"guest/100\",\"set\":{\"policy_out\":\"LOG\"}}",
                 "set.policy_out must be one of [ACCEPT, REJECT, DROP]");
-        pack.invalid(TOOL, "{\"scope\":\"vnet\",\"name\":\"vnet1\",\"set\":{\"policy_forward\":\"REJECT\"}}",
+        pack.invalid(TOOL, "{\"scope\":\"vnet/vnet1\",\"set\":{\"policy_forward\":\"REJECT\"}}",
                 "set.policy_forward must be one of [ACCEPT, DROP]");
-        pack.invalid(TOOL, "{\"scope\":\"cluster\",\"unset\":[\"ndp\"]}", "unset: ndp is not a firewall option of scope cluster");
-        pack.invalid(TOOL, "{\"scope\":\"cluster\"}", "give an option to set or unset");
-        pack.invalid(TOOL, "{\"scope\":\"group\",\"enable\":false}", "scope: expected one of [cluster, node, guest, vnet]");
-        pack.invalid(TOOL, "{\"scope\":\"vnet\",\"name\":\"a/b\",\"enable\":false}", "name: must be an SDN vnet id");
-        pack.invalid(TOOL, "{\"scope\":\"node\",\"node\":\"../x\",\"enable\":false}", "node: must be a node name");
-        pack.invalid(TOOL, "{\"scope\":\"cluster\",\"vmid\":100,\"enable\":false}", "vmid is for scope guest");
+        pack.invalid(TOOL, "{\"scope\":\"cluster\",\"set\":{\"ndp\":null}}", "set.ndp is not a firewall option of scope cluster");
+        pack.invalid(TOOL, "{\"scope\":\"cluster\"}", "set: give an option to change");
+        pack.invalid(TOOL, "{\"scope\":\"group/web\",\"set\":{\"enable\":false}}", "options are at scope cluster or node or guest or vnet, not group");
+        pack.invalid(TOOL, "{\"scope\":\"guest\",\"set\":{\"enable\":false}}", "scope guest needs its id: guest/VMID");
+        pack.invalid(TOOL, "{\"scope\":\"vnet/a/b\",\"set\":{\"enable\":false}}", "scope vnet/…: must be an SDN vnet id");
+        pack.invalid(TOOL, "{\"scope\":\"node/../x\",\"set\":{\"enable\":false}}", "scope node/…: must be a node name");
+        pack.invalid(TOOL, "{\"scope\":\"cluster/1\",\"set\":{\"enable\":false}}", "scope cluster takes no id");
     }
 }

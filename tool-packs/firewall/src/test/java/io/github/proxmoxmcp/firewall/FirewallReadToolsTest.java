@@ -41,18 +41,9 @@ class FirewallReadToolsTest implements MockProxmoxTest {
         resources(pack);
         pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/firewall/rules", "[]");
 
-        assertOk("no rules in CT 101", pack.call("proxmox_firewall_get", "{\"scope\":\"guest\",\"vmid\":101}"));
+        assertOk("no rules in CT 101", pack.call("proxmox_firewall_get", "{\"scope\":\"guest/101\"}"));
         assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve2/lxc/101/firewall/rules"), pack.lines());
         assertEquals(Map.of("type", "vm"), pack.request(0).query());
-    }
-
-    @Test
-    void aGuestOnAnotherNodeThanGivenIsRefused() {
-        resources(pack);
-
-        assertError("Not found: VMID 100 is on node pve1, not pve2\n" + NOT_FOUND_HINT,
-                pack.call("proxmox_firewall_get", "{\"scope\":\"guest\",\"vmid\":100,\"node\":\"pve2\"}"));
-        assertEquals(List.of("GET /cluster/resources"), pack.lines());
     }
 
     @Test
@@ -62,9 +53,9 @@ class FirewallReadToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("GET", "/cluster/sdn/vnets/vnet1/firewall/rules", "[]");
         pack.proxmox().respond("GET", "/cluster/firewall/groups/webservers", RULES);
 
-        assertOk(RULE_TABLE, pack.call("proxmox_firewall_get", "{\"scope\":\"node\",\"node\":\"pve1\"}"));
-        assertOk("no rules in vnet vnet1", pack.call("proxmox_firewall_get", "{\"scope\":\"vnet\",\"name\":\"vnet1\"}"));
-        assertOk(RULE_TABLE, pack.call("proxmox_firewall_get", "{\"scope\":\"group\",\"name\":\"webservers\"}"));
+        assertOk(RULE_TABLE, pack.call("proxmox_firewall_get", "{\"scope\":\"node/pve1\"}"));
+        assertOk("no rules in vnet vnet1", pack.call("proxmox_firewall_get", "{\"scope\":\"vnet/vnet1\"}"));
+        assertOk(RULE_TABLE, pack.call("proxmox_firewall_get", "{\"scope\":\"group/webservers\"}"));
         assertEquals(List.of("GET /nodes/pve1/firewall/rules", "GET /version", "GET /cluster/sdn/vnets/vnet1/firewall/rules",
                 "GET /cluster/firewall/groups/webservers"), pack.lines());
     }
@@ -80,7 +71,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 enable: 1
                 macro: HTTPS
                 pos: 0
-                type: in""", pack.call("proxmox_firewall_get", "{\"scope\":\"group\",\"name\":\"webservers\",\"pos\":0}"));
+                type: in""", pack.call("proxmox_firewall_get", "{\"scope\":\"group/webservers\",\"view\":\"rules/0\"}"));
         pack.only("GET", "/cluster/firewall/groups/webservers/0");
     }
 
@@ -95,7 +86,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 enable: 1
                 log_level_in: nolog
                 macfilter: 0
-                policy_in: DROP""", pack.call("proxmox_firewall_get", "{\"scope\":\"guest\",\"vmid\":100,\"view\":\"options\"}"));
+                policy_in: DROP""", pack.call("proxmox_firewall_get", "{\"scope\":\"guest/100\",\"view\":\"options\"}"));
     }
 
     @Test
@@ -116,7 +107,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 comment: frontend
                 digest: a1
                 ipversion: 4
-                name: web""", pack.call("proxmox_firewall_get", "{\"view\":\"aliases\",\"name\":\"web\"}"));
+                name: web""", pack.call("proxmox_firewall_get", "{\"view\":\"aliases/web\"}"));
     }
 
     @Test
@@ -137,12 +128,12 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 CIDR             NOMATCH  COMMENT
                 198.51.100.0/24  yes      -
                 203.0.113.7      -        scanner
-                digest: e1""", pack.call("proxmox_firewall_get", "{\"view\":\"ipsets\",\"name\":\"blocklist\"}"));
+                digest: e1""", pack.call("proxmox_firewall_get", "{\"view\":\"ipsets/blocklist\"}"));
         assertOk("""
                 cidr: 198.51.100.0/24
                 digest: e1
                 nomatch: 1""", pack.call("proxmox_firewall_get",
-                "{\"view\":\"ipsets\",\"name\":\"blocklist\",\"cidr\":\"198.51.100.0/24\"}"));
+                "{\"view\":\"ipsets/blocklist/198.51.100.0/24\"}"));
         assertEquals(List.of("GET /cluster/firewall/ipset", "GET /cluster/firewall/ipset/blocklist",
                 "GET /cluster/firewall/ipset/blocklist/198.51.100.0%2F24"), pack.lines());
     }
@@ -153,7 +144,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("GET", "/nodes/pve1/qemu/100/firewall/ipset/ipfilter-net0", "[]");
 
         assertOk("IP set ipfilter-net0 of VM 100 is empty", pack.call("proxmox_firewall_get",
-                "{\"scope\":\"guest\",\"vmid\":100,\"view\":\"ipsets\",\"name\":\"ipfilter-net0\"}"));
+                "{\"scope\":\"guest/100\",\"view\":\"ipsets/ipfilter-net0\"}"));
     }
 
     @Test
@@ -169,7 +160,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 dc/admins      alias  -
                 guest/web      alias  -
                 +dc/blocklist  ipset  bad hosts""",
-                pack.call("proxmox_firewall_get", "{\"scope\":\"guest\",\"vmid\":100,\"view\":\"refs\"}"));
+                pack.call("proxmox_firewall_get", "{\"scope\":\"guest/100\",\"view\":\"refs\"}"));
     }
 
     @Test
@@ -211,33 +202,37 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 Map.of());
 
         assertError("Proxmox API error 500: no such IPSet 'nope'\n" + NOT_FOUND_HINT,
-                pack.call("proxmox_firewall_get", "{\"view\":\"ipsets\",\"name\":\"nope\"}"));
+                pack.call("proxmox_firewall_get", "{\"view\":\"ipsets/nope\"}"));
         assertEquals("Proxmox API error 403: Permission check failed (/nodes/pve1, Sys.Audit)",
-                pack.error("proxmox_firewall_get", "{\"scope\":\"node\",\"node\":\"pve1\"}").text().lines().findFirst().orElseThrow());
+                pack.error("proxmox_firewall_get", "{\"scope\":\"node/pve1\"}").text().lines().findFirst().orElseThrow());
     }
 
     @Test
     void badInputSendsNothing() {
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"node\",\"node\":\"../x\"}", "node: must be a node name");
-        pack.invalid("proxmox_firewall_get", "{\"view\":\"ipsets\",\"name\":\"a/b\"}", "name: must be an IP set or alias name");
-        pack.invalid("proxmox_firewall_get", "{\"view\":\"ipsets\",\"name\":\"x\",\"cidr\":\"10.0.0.0/../../x\"}",
-                "cidr: must be an address, CIDR or alias");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"guest\",\"vmid\":42}", "vmid: must be a VMID");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"vnet\",\"name\":\"my_vnet\"}", "name: must be an SDN vnet id");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"group\",\"name\":\"group-name-longer-than-18\"}",
-                "name: must be a security group name");
-        pack.invalid("proxmox_firewall_get", "{\"vmid\":100}", "vmid is for scope guest");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"guest\"}", "vmid is required for scope guest");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"vnet\",\"view\":\"aliases\"}", "aliases are at scope cluster or guest, not vnet");
-        pack.invalid("proxmox_firewall_get", "{\"scope\":\"group\",\"view\":\"options\",\"name\":\"web\"}",
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"node/../x\"}", "scope node/…: must be a node name");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"aliases/a/b\"}", "view: must be an IP set or alias name");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"ipsets/xy/10.0.0.0/../../x\"}", "view: must be an address, CIDR or alias");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"ipsets/../x\"}", "view: must be an IP set or alias name");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"guest/42\"}", "scope guest/…: must be a VMID");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"vnet/my_vnet\"}", "scope vnet/…: must be an SDN vnet id");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"group/group-name-longer-than-18\"}",
+                "scope group/…: must be a security group name");
+        pack.invalid("proxmox_firewall_get", "{\"vmid\":100}", "unknown argument(s) [vmid]");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"guest\"}", "scope guest needs its id: guest/VMID");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"vnet/v1\",\"view\":\"aliases\"}", "aliases are at scope cluster or guest, not vnet");
+        pack.invalid("proxmox_firewall_get", "{\"scope\":\"group/web\",\"view\":\"options\"}",
                 "options are at scope cluster or node or guest or vnet, not group");
-        pack.invalid("proxmox_firewall_get", "{\"view\":\"options\",\"pos\":1}", "pos is for view=rules");
-        pack.invalid("proxmox_firewall_get", "{\"name\":\"web\"}", "name is for view=aliases or view=ipsets");
-        pack.invalid("proxmox_firewall_get", "{\"view\":\"ipsets\",\"cidr\":\"10.0.0.1\"}", "cidr is for view=ipsets with the name");
-        pack.invalid("proxmox_firewall_get", "{\"view\":\"bogus\"}", "view: expected one of");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"options/1\"}", "view options names nothing below it");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"rules/-1\"}", "the position is 0 or more");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"rules/\"}", "the position is 0 or more");
+        pack.invalid("proxmox_firewall_get", "{\"name\":\"web\"}", "unknown argument(s) [name]");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"macros/x\"}", "view macros names nothing below it");
+        pack.invalid("proxmox_firewall_get", "{\"limit\":0}", "limit: must be greater than or equal to 1");
+        pack.invalid("proxmox_firewall_get", "{\"view\":\"bogus\"}",
+                "view must be rules[/POS]|options|aliases[/A]|ipsets[/S[/CIDR]]|refs|groups|macros, not 'bogus'");
         pack.invalid("proxmox_firewall_get", "{\"vnet\":\"x\"}", "unknown argument(s) [vnet]");
         pack.invalid("proxmox_firewall_get", "{\"scope\":\"datacenter\"}",
-                "scope: expected one of [cluster, node, guest, vnet, group]");
+                "scope must be cluster|node/N|guest/VMID|vnet/V|group/G, not 'datacenter'");
     }
 
     @Test
@@ -256,7 +251,7 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 100 6 tap100i0-IN 01/Dec/2026:10:00:03 +0000 policy DROP: SRC=203.0.113.7 DPT=23
                 100 6 tap100i0-IN 01/Dec/2026:10:00:02 +0000 ACCEPT: SRC=192.0.2.5 DPT=443
                 … 2 older lines (raise limit or narrow with since/until)""",
-                pack.call("proxmox_firewall_log_get", "{\"scope\":\"guest\",\"vmid\":100,\"limit\":2}"));
+                pack.call("proxmox_firewall_log_get", "{\"scope\":\"guest/100\",\"limit\":2}"));
         List<String> lines = pack.lines();
         assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve1/qemu/100/firewall/log",
                 "GET /nodes/pve1/qemu/100/firewall/log"), lines);
@@ -270,11 +265,11 @@ class FirewallReadToolsTest implements MockProxmoxTest {
                 "{\"data\":[{\"n\":1,\"t\":\"no content\"}],\"total\":1}", -1);
 
         assertOk("firewall log of node pve1: no lines",
-                pack.call("proxmox_firewall_log_get", "{\"node\":\"pve1\",\"since\":1764583200,\"until\":1764586800}"));
+                pack.call("proxmox_firewall_log_get", "{\"scope\":\"node/pve1\",\"since\":1764583200,\"until\":1764586800}"));
         assertEquals(Map.of("start", "0", "limit", "1", "since", "1764583200", "until", "1764586800"), pack.last().query());
         pack.proxmox().reset();
-        pack.invalid("proxmox_firewall_log_get", "{\"scope\":\"cluster\"}", "scope: expected one of [node, guest]");
-        pack.invalid("proxmox_firewall_log_get", "{\"node\":\"a/b\"}", "node: must be a node name");
-        pack.invalid("proxmox_firewall_log_get", "{\"node\":\"pve1\",\"limit\":0}", "limit: must be greater than or equal to 1");
+        pack.invalid("proxmox_firewall_log_get", "{\"scope\":\"cluster\"}", "logs are at scope node or guest, not cluster");
+        pack.invalid("proxmox_firewall_log_get", "{\"scope\":\"node/a/b\"}", "scope node/…: must be a node name");
+        pack.invalid("proxmox_firewall_log_get", "{\"scope\":\"node/pve1\",\"limit\":0}", "limit: must be greater than or equal to 1");
     }
 }

@@ -22,10 +22,10 @@ class FirewallVersionTest implements MockProxmoxTest {
         pack.proxmox().respond("GET", "/version", "{\"version\":\"8.2.4\",\"release\":\"8.2\"}");
 
         assertError("Invalid arguments: the vnet firewall needs Proxmox VE 8.3 or later; this cluster runs 8.2.4. "
-                + "Nothing was sent to Proxmox.", pack.call("proxmox_firewall_get", "{\"scope\":\"vnet\",\"name\":\"vnet1\"}"));
+                + "Nothing was sent to Proxmox.", pack.call("proxmox_firewall_get", "{\"scope\":\"vnet/vnet1\"}"));
         assertError("Invalid arguments: the vnet firewall needs Proxmox VE 8.3 or later; this cluster runs 8.2.4. "
                 + "Nothing was sent to Proxmox.", pack.call("proxmox_firewall_rule_manage",
-                "{\"op\":\"create\",\"scope\":\"vnet\",\"name\":\"vnet1\",\"type\":\"forward\",\"action\":\"ACCEPT\"}"));
+                "{\"op\":\"create\",\"scope\":\"vnet/vnet1\",\"rule\":{\"type\":\"forward\",\"action\":\"ACCEPT\"}}"));
         assertEquals(List.of("GET /version"), pack.lines());
     }
 }
