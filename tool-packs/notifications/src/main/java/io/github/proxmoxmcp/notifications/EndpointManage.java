@@ -11,6 +11,7 @@ import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
@@ -61,7 +62,8 @@ final class EndpointManage {
                 if (type.mails() && settings.get("mailto") == null && settings.get("mailto-user") == null) {
                     throw new ToolInputException("a " + type + " endpoint needs a recipient: settings mailto or mailto-user");
                 }
-                yield Options.redacted(client.createEndpoint(type.name(), form.form()), Options.secretValues(type.options(), settings))
+                yield Options.redacted(client.createEndpoint(type.name(), form.form()),
+                                Options.secretValues(type.options(), settings), context.bean(JsonMapper.class))
                         .thenReturn(ToolResult.ok(type + " endpoint " + name + " created; route notifications to it with "
                                 + "proxmox_notification_matcher_manage, try it with proxmox_notification_test"));
             }
@@ -69,7 +71,7 @@ final class EndpointManage {
                 if (settings.isEmpty()) {
                     throw new ToolInputException("action=update needs settings");
                 }
-                yield typed(client, input).flatMap(type -> type.map(t -> update(client, t, name, settings))
+                yield typed(client, input).flatMap(type -> type.map(t -> update(context, t, name, settings))
                         .orElseGet(() -> Mono.just(EndpointType.unknown(name))));
             }
             case delete -> {
@@ -83,10 +85,11 @@ final class EndpointManage {
         };
     }
 
-    private static Mono<ToolResult> update(NotificationClient client, EndpointType type, String name,
+    private static Mono<ToolResult> update(ToolContext context, EndpointType type, String name,
                                            Map<String, Object> settings) {
         Params form = Options.update(type.options(), type.required(), settings, "a " + type + " endpoint");
-        return Options.redacted(client.updateEndpoint(type.name(), name, form.form()), Options.secretValues(type.options(), settings))
+        return Options.redacted(context.bean(NotificationClient.class).updateEndpoint(type.name(), name, form.form()),
+                        Options.secretValues(type.options(), settings), context.bean(JsonMapper.class))
                 .thenReturn(ToolResult.ok(type + " endpoint " + name + " updated: " + Options.changed(settings)));
     }
 

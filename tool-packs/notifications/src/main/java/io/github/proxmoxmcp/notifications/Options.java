@@ -2,9 +2,11 @@ package io.github.proxmoxmcp.notifications;
 
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
+import io.github.proxmoxmcp.core.client.ProxmoxErrors;
 import io.github.proxmoxmcp.core.id.PveFormat;
 import io.github.proxmoxmcp.core.id.Shown;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
+import io.micronaut.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -260,12 +262,16 @@ final class Options {
         return values;
     }
 
-    /** A Proxmox error with every secret value replaced by {@code ***}, should Proxmox ever echo one. */
-    static <T> Mono<T> redacted(Mono<T> call, List<String> secrets) {
+    /**
+     * A Proxmox error with every secret value replaced by {@code ***}, should Proxmox ever echo one; a value is
+     * replaced where it stands on its own, not inside a word.
+     */
+    static <T> Mono<T> redacted(Mono<T> call, List<String> secrets, JsonMapper json) {
         if (secrets.isEmpty()) {
             return call;
         }
-        return call.onErrorMap(ProxmoxApiException.class, e -> {
+        return call.onErrorMap(failure -> {
+            ProxmoxApiException e = ProxmoxErrors.map(failure, json);
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach((k, v) -> errors.put(k, redact(v, secrets)));
             return new ProxmoxApiException(e.kind(), e.status(), redact(e.detail(), secrets), errors, e.attempts());
@@ -278,7 +284,7 @@ final class Options {
         }
         String out = text;
         for (String secret : secrets) {
-            out = out.replace(secret, "***");
+            out = out.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])", "***");
         }
         return out;
     }
