@@ -32,7 +32,7 @@ final class EndpointManage {
     record Input(@NotNull Action action,
                  @NotNull @PveId(NOTIFICATION) String name,
                  EndpointType type,
-                 @JsonPropertyDescription("update: null clears") Map<String, Object> settings,
+                 @JsonPropertyDescription("the type's Proxmox options; update: null clears") Map<String, Object> settings,
                  Boolean confirm) implements Confirmable {
     }
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code proxmox_notification_matcher_manage}: create, update or delete a matcher, which sends the notifications
  * it matches to its targets. It matches on severity, on metadata fields ({@code exact:type=vzdump},
- * {@code regex:hostname=pve.*}) and on the time ({@code mon..fri 8-18}), all or any of them ({@code mode}),
+ * {@code regex:hostname=pve.*}) and on the time ({@code mon-fri 9-17}), all or any of them ({@code mode}),
  * optionally inverted. Settings are the Proxmox options; on update null clears one.
  */
 final class MatcherManage {

@@ -52,7 +52,7 @@ final class Options {
     static final Option TARGETS = list(PveFormat.NOTIFICATION::matches, "a target name, e.g. mail-to-root");
     static final Option FIELDS = list(s -> FIELD.matcher(s).matches(),
             "exact:FIELD=VALUE[,VALUE] or regex:FIELD=REGEX, e.g. exact:type=vzdump");
-    static final Option CALENDARS = list(s -> !s.isBlank(), "a calendar event, e.g. mon..fri 8-18");
+    static final Option CALENDARS = list(s -> !s.isBlank(), "a calendar event, e.g. mon-fri 9-17");
     static final Option SEVERITIES = list(List.of("info", "notice", "warning", "error", "unknown")::contains,
             "info, notice, warning, error or unknown");
 

@@ -27,7 +27,7 @@ class NotificationReadToolsTest implements MockProxmoxTest {
             [{"name":"default-matcher","target":["mail-to-root"],"origin":"builtin","comment":"Route all notifications"},
              {"name":"backup-failures","target":["ops","mail-to-root"],"match-severity":["error"],
               "match-field":["exact:type=vzdump"],"mode":"all","origin":"user-created"},
-             {"name":"nights","target":"ops","match-calendar":["mon..fri 0-6"],"match-severity":["warning","error"],
+             {"name":"nights","target":"ops","match-calendar":["sat,sun 0-23"],"match-severity":["warning","error"],
               "mode":"any","invert-match":1,"disable":1,"origin":"user-created"}]""";
 
     @Inject
@@ -85,7 +85,7 @@ class NotificationReadToolsTest implements MockProxmoxTest {
                 NAME             ENABLED  ORIGIN        MATCHES                                                TARGETS           COMMENT
                 default-matcher  yes      builtin       everything                                             mail-to-root      Route all notifications
                 backup-failures  yes      user-created  severity error and exact:type=vzdump                   ops,mail-to-root  -
-                nights           no       user-created  not (severity warning|error or calendar mon..fri 0-6)  ops               -""",
+                nights           no       user-created  not (severity warning|error or calendar sat,sun 0-23)  ops               -""",
                 pack.call("proxmox_notification_get", "{\"view\":\"matchers\"}"));
         pack.only("GET", "/cluster/notifications/matchers");
     }

@@ -210,8 +210,8 @@ class NotificationWriteToolsTest implements MockProxmoxTest {
         assertOk("matcher backup-failures created: what it matches goes to ops, mail-to-root", pack.call(MATCHER, """
                 {"action":"create","name":"backup-failures","settings":{"target":["ops","mail-to-root"],
                  "match-severity":["error"],"match-field":["exact:type=vzdump","regex:hostname=pve.*"],
-                 "match-calendar":"mon..fri 8-18","mode":"all","invert-match":false,"comment":"backups"}}"""));
-        assertEquals("name=backup-failures&comment=backups&invert-match=0&match-calendar=mon..fri+8-18"
+                 "match-calendar":"mon-fri 9-17","mode":"all","invert-match":false,"comment":"backups"}}"""));
+        assertEquals("name=backup-failures&comment=backups&invert-match=0&match-calendar=mon-fri+9-17"
                 + "&match-field=exact%3Atype%3Dvzdump&match-field=regex%3Ahostname%3Dpve.*&match-severity=error&mode=all"
                 + "&target=ops&target=mail-to-root", pack.only("POST", "/cluster/notifications/matchers").body());
     }
