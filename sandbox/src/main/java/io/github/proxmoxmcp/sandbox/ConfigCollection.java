@@ -739,7 +739,7 @@ final class ConfigCollection {
                 item.put(param.name(), value);
             }
         }
-        for (String key : GuestApi.splitList(q.str("delete"))) {
+        for (String key : deleted(q)) {
             ParamSpec.Param param = known.find(key);
             Map<String, String> v = vars(q, id, key);
             if (param == null || key.equals(idField)) {
@@ -788,7 +788,7 @@ final class ConfigCollection {
                 item.put(param.name(), value);
             }
         }
-        for (String key : GuestApi.splitList(q.str("delete"))) {
+        for (String key : deleted(q)) {
             if (fields.find(key) == null) {
                 throw unknownDelete.exception(updateFailed, vars(q, "", key));
             }
@@ -960,6 +960,13 @@ final class ConfigCollection {
     private Object rendered(String type, String key, String value) {
         ParamSpec.Param param = declared(type, key);
         return param == null ? value : param.render(value);
+    }
+
+    /** The keys of {@code delete}: a comma list, or (an array parameter) one value per pair, or both. */
+    private static List<String> deleted(Request q) {
+        List<String> keys = new ArrayList<>();
+        q.all("delete").forEach(value -> keys.addAll(GuestApi.splitList(value)));
+        return keys;
     }
 
     /** A row as a read returns it: typed values, no secrets, defaults filled in, the digest, the views' extras. */

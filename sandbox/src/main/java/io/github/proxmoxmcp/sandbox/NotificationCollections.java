@@ -30,7 +30,15 @@ final class NotificationCollections {
                 + "mailto-user:list author");
         fields.put("webhook", "url* method*:post|put|get body header:list secret!:list");
         for (Map.Entry<String, String> type : fields.entrySet()) {
-            entity(BASE + "/endpoints/" + type.getKey(), type.getValue(), "endpoint", c)
+            ConfigCollection endpoints = entity(BASE + "/endpoints/" + type.getKey(), type.getValue(), "endpoint", c);
+            if (type.getKey().equals("webhook")) {
+                endpoints.validate(NotificationCollections::keepSecrets).view((q, row, out) -> {
+                    if (row.containsKey("secret")) {
+                        out.put("secret", secrets(row.get("secret")).keySet().stream().map(n -> "name=" + n).toList());
+                    }
+                });
+            }
+            endpoints
                     .beforeDelete(w -> {
                         List<String> referrers = new ArrayList<>();
                         for (Map<String, String> matcher : c.tables.table(BASE + "/matchers", null).rows) {
@@ -71,7 +79,60 @@ final class NotificationCollections {
             }
             return out;
         });
+        r.get(BASE + "/matcher-fields", "", q -> List.of(Map.of("name", "type"), Map.of("name", "hostname"),
+                Map.of("name", "job-id")));
+        r.get(BASE + "/matcher-field-values", "", q -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String type : List.of("package-updates", "fencing", "replication", "vzdump", "system-mail")) {
+                out.add(Map.of("field", "type", "value", type));
+            }
+            c.nodes.keySet().forEach(node -> out.add(Map.of("field", "hostname", "value", node)));
+            return out;
+        });
+        r.post(BASE + "/targets/{name}/test", "name*:pve-configid", q -> {
+            if (endpoint(c, q.var("name")) == null) {
+                throw new ApiException(404, "target '" + q.var("name") + "' does not exist");
+            }
+            return null;
+        });
         seed(c);
+    }
+
+    /** Webhook secrets by name: the stored {@code name=<n>,value=<base64>} property strings, one a line. */
+    private static Map<String, String> secrets(String stored) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String secret : stored.split("\n")) {
+            String name = null;
+            for (String pair : secret.split(",")) {
+                if (pair.startsWith("name=")) {
+                    name = pair.substring(5);
+                }
+            }
+            if (name != null) {
+                byName.put(name, secret);
+            }
+        }
+        return byName;
+    }
+
+    /** An update's secret given by name alone keeps its stored value; an unknown one is refused as Proxmox does. */
+    private static void keepSecrets(ConfigCollection.Write w) {
+        String given = w.item().get("secret");
+        if (w.before() == null || given == null || !w.request().has("secret")) {
+            return;
+        }
+        Map<String, String> stored = secrets(w.before().getOrDefault("secret", ""));
+        List<String> kept = new ArrayList<>();
+        for (Map.Entry<String, String> secret : secrets(given).entrySet()) {
+            if (secret.getValue().contains("value=")) {
+                kept.add(secret.getValue());
+            } else if (stored.containsKey(secret.getKey())) {
+                kept.add(stored.get(secret.getKey()));
+            } else {
+                throw new ApiException(400, "secret '" + secret.getKey() + "' has no value");
+            }
+        }
+        w.item().put("secret", String.join("\n", kept));
     }
 
     /** One proxmox-notify entity type: sorted by name, digest, 400 on a taken name, 404 on an unknown one. */

@@ -43,6 +43,9 @@ public enum PveFormat {
     /** An HA rule or group id (pve-configid). */
     HA_ID("an HA rule or group id: a letter, then letters, digits, '_' or '-', e.g. keep-apart", 64,
             "(?i)[a-z][a-z0-9_-]+"),
+    /** A notification endpoint (target) or matcher name (pve-configid): one namespace for both. */
+    NOTIFICATION("a notification target or matcher name: a letter, then letters, digits, '_' or '-', e.g. mail-to-root",
+            64, "(?i)[a-z][a-z0-9_-]+"),
     FW_GROUP("a security group name: a letter, then letters, digits, '-' or '_' (2 to 18)", 18, "[A-Za-z][A-Za-z0-9_-]+"),
     FW_NAME("an IP set or alias name: a letter, then letters, digits, '-' or '_' (2 to 64)", 64, "[A-Za-z][A-Za-z0-9_-]+"),
     ACME_PLUGIN("a plugin id: a letter, then letters, digits, '.', '_' or '-'", 128, "(?i)[a-z][a-z0-9._-]*[a-z0-9]"),

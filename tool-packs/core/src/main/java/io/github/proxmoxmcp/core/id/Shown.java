@@ -1,14 +1,14 @@
 package io.github.proxmoxmcp.core.id;
 
 /** A refused value as it may be shown in an error: quoted, control characters escaped, long values cut. */
-final class Shown {
+public final class Shown {
 
     private static final int MAX = 48;
 
     private Shown() {
     }
 
-    static String quoted(String value) {
+    public static String quoted(String value) {
         if (value == null) {
             return "nothing";
         }

@@ -20,7 +20,7 @@ class PveFormatTest {
             "IFACE, bond0:1", "BRIDGE, vmbr0", "TAG, prod+db", "USER, root@pam", "USER, jane.doe@ldap-corp",
             "TOKEN, root@pam!mcp", "GROUP, admins", "ROLE, PVEAuditor", "POOL, prod", "POOL, prod/db/eu",
             "SDN_ZONE, vlan10", "SDN_VNET, vnet1", "SDN_ID, evpn-ctl", "SDN_PLUGIN, netbox1", "SDN_FABRIC, f1", "SDN_FABRIC, a", "SDN_SUBNET, lab-10.0.0.0-24", "ACME_PLUGIN, cf1", "HA_SID, vm:100", "HA_SID, ct:101",
-            "HA_SID, 100", "HA_ID, keep-apart", "HA_ID, Prefer_Node1",
+            "HA_SID, 100", "HA_ID, keep-apart", "HA_ID, Prefer_Node1", "NOTIFICATION, mail-to-root", "NOTIFICATION, Ops_Gotify2",
             "FW_GROUP, web-servers", "FW_NAME, ipfilter-net0",
             "FW_NAME, management",
             "VOLUME, local:iso/debian-12.iso", "VOLUME, pbs:backup/vm/100/2026-01-01T00:00:00Z", "CIDR, 10.0.0.0/24",
@@ -40,7 +40,7 @@ class PveFormatTest {
             "FW_GROUP, group-name-of-19chr", "FW_GROUP, 1group", "FW_NAME, a/b", "FW_NAME, ..", "FW_NAME, +set",
             "VOLUME, iso/debian.iso", "CIDR, ../x", "CIDR, 10.0.0.0//24", "UPID, UPID:pve1/../x", "SEGMENT, a/b",
             "SEGMENT, ..", "SEGMENT, .", "HA_SID, vm:99", "HA_SID, vm:100/../x", "HA_SID, qemu:100",
-            "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x",
+            "HA_SID, vm:", "HA_SID, vm100", "HA_ID, 1rule", "HA_ID, a", "HA_ID, a/b", "HA_ID, ../x", "NOTIFICATION, 1ops", "NOTIFICATION, x", "NOTIFICATION, a/b", "NOTIFICATION, gotify.ops",
             "REPLICATION_JOB, 99-0", "REPLICATION_JOB, 100-", "REPLICATION_JOB, 100-0/x",
             "REPLICATION_JOB, ../x", "CEPH_POOL, a/b", "CEPH_POOL, rbd:x",
             "CEPH_POOL, ..", "CEPH_POOL, a b"})
