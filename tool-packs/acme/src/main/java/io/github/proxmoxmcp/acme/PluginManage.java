@@ -66,8 +66,8 @@ final class PluginManage {
             case update -> client.plugin(id).flatMap(r -> {
                 JsonNode current = r.dataOrNull();
                 if (!"dns".equals(Json.text(current, "type")) && (input.api() != null || input.data() != null)) {
-                    throw new ToolInputException("plugin " + id + " is " + Json.text(current, "type", "standalone")
-                            + ": api and data are for DNS plugins");
+                    return Mono.just(ToolResult.error("plugin " + id + " is " + Json.text(current, "type", "standalone")
+                            + ": api and data are for DNS plugins; nothing was changed"));
                 }
                 Params form = Params.create().put("api", input.api()).put("data", merged(current, input.data()));
                 settings(form, input).put("digest", Json.text(current, "digest"));
