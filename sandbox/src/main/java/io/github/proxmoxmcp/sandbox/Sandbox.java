@@ -61,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
                 "*/replication", "/cluster/mapping", "/cluster/metrics", "/cluster/jobs", "/cluster/backup-info", "/cluster/config",
                 "/cluster/options", "/cluster/log", "/cluster/bulk-action"), List.of("/pools", "/cluster/backup", "/cluster/replication"));
         domain(router, cluster, CephApi::register, List.of("/cluster/ceph", "*/ceph"), List.of("/ceph/"));
-        domain(router, cluster, AcmeCollections::register, List.of("/cluster/acme", "*/certificates"), List.of("/cluster/acme/"));
+        domain(router, cluster, AcmeCollections::register, List.of("/cluster/acme", "*/certificates", "*/config"), List.of("/cluster/acme/"));
         domain(router, cluster, NotificationCollections::register, List.of("/cluster/notifications"),
                 List.of("/cluster/notifications/"));
         new GuestApi(cluster).register(router);

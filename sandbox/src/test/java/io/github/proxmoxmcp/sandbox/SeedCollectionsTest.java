@@ -131,6 +131,7 @@ class SeedCollectionsTest {
     void anAcmeOrderReplacesTheNodeCertificate() {
         try (Sandbox sandbox = Sandbox.start(SandboxTest.OPTIONS)) {
             Api api = new Api(sandbox);
+            assertEquals(200, api.put("/nodes/pve2/config", "acmedomain0", "pve2.lab.example.com").status());
             assertTrue(api.post("/nodes/pve2/certificates/acme/certificate").data().asString().contains(":acmenewcert::"));
             String upid = api.post("/nodes/pve2/certificates/acme/certificate").data().asString();
             assertEquals("OK", api.await(upid));

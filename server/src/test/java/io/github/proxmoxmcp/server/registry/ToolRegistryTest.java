@@ -31,7 +31,7 @@ class ToolRegistryTest {
         SettingsException e = assertThrows(SettingsException.class, () -> ToolRegistry.load(List.of("node", "vmware")));
         String available = String.join(", ", ToolRegistry.load(List.of()).packs().stream().map(p -> p.name()).sorted().toList());
         assertEquals("PROXMOX_TOOL_PACKS: unknown pack(s) vmware; available: " + available, e.getMessage());
-        assertTrue(available.contains("access, ceph, cluster, firewall, guest, ha, node, notifications, sdn, storage"), available);
+        assertTrue(available.contains("access, acme, ceph, cluster, firewall, guest, ha, node, notifications, sdn, storage"), available);
     }
 
     @Test

@@ -49,6 +49,14 @@ public enum PveFormat {
     FW_GROUP("a security group name: a letter, then letters, digits, '-' or '_' (2 to 18)", 18, "[A-Za-z][A-Za-z0-9_-]+"),
     FW_NAME("an IP set or alias name: a letter, then letters, digits, '-' or '_' (2 to 64)", 64, "[A-Za-z][A-Za-z0-9_-]+"),
     ACME_PLUGIN("a plugin id: a letter, then letters, digits, '.', '_' or '-'", 128, "(?i)[a-z][a-z0-9._-]*[a-z0-9]"),
+    /** An ACME account name (pve-configid). */
+    ACME_ACCOUNT("an ACME account name: a letter, then letters, digits, '_' or '-', e.g. default", 64, "(?i)[a-z][a-z0-9_-]+"),
+    /**
+     * pve-acme-domain (and pve-acme-alias): a DNS name, {@code *.} in front for a wildcard. It travels inside a property
+     * string, where a ',' or '=' would add keys of its own.
+     */
+    ACME_DOMAIN("a domain name, e.g. pve1.example.com, or *.example.com for a wildcard", 253,
+            "(\\*\\.)?([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?"),
     /** A volume id {@code storage:rest}: the one path parameter that takes the rest of the path. */
     VOLUME("a volume id storage:path, e.g. local:iso/debian.iso", 1024,
             "(?i)[a-z][a-z0-9._-]*[a-z0-9]:[^\\p{Cntrl}]+"),

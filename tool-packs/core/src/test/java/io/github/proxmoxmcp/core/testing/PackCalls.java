@@ -153,6 +153,28 @@ public final class PackCalls {
         return upid;
     }
 
+    /**
+     * A task on that node that stops with {@code exitStatus} and these log lines; returns its UPID for the start to
+     * answer with.
+     */
+    public String failedTask(String node, String type, Object id, String exitStatus, String... log) {
+        String upid = TaskIds.upid(node, type, id);
+        String path = "/nodes/" + node + "/tasks/" + TaskIds.encoded(upid);
+        JsonMapper json = beans.getBean(JsonMapper.class);
+        try {
+            proxmox().respond("GET", path + "/status", json.writeValueAsString(Map.of("status", "stopped", "exitstatus", exitStatus,
+                    "upid", upid)));
+            List<Map<String, Object>> lines = new java.util.ArrayList<>();
+            for (int n = 0; n < log.length; n++) {
+                lines.add(Map.of("n", n + 1, "t", log[n]));
+            }
+            proxmox().respond("GET", path + "/log", json.writeValueAsString(lines));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return upid;
+    }
+
     /** Answers a task start with {@link TaskIds#UPID} and its status with a clean stop. */
     public void taskEndsOk(String method, String path) {
         proxmox().respond(method, path, TaskIds.quoted(UPID));
