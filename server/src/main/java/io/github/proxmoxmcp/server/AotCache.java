@@ -22,6 +22,8 @@ final class AotCache {
 
     static final String PROPERTY = "proxmox-mcp.aot";
     private static final String STARTED = "PROXMOX_MCP_AOT_STARTED";
+    /** As bin/proxmox-mcp: map the cache where it was recorded, for a cache whose JDK accepted these flags. */
+    private static final List<String> PINNED = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     private AotCache() {
     }
@@ -45,7 +47,11 @@ final class AotCache {
             if (Files.isRegularFile(cache)) {
                 List<String> command = new ArrayList<>(List.of(java));
                 command.addAll(jvm);
-                command.addAll(List.of("-XX:AOTCache=" + cache, "-cp", jar.toString(), Main.class.getName()));
+                command.add("-XX:AOTCache=" + cache);
+                if (Files.exists(Path.of(cache + ".pinned"))) {
+                    command.addAll(PINNED);
+                }
+                command.addAll(List.of("-cp", jar.toString(), Main.class.getName()));
                 command.addAll(List.of(args));
                 ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
                 builder.environment().put(STARTED, "1");
@@ -111,8 +117,11 @@ final class AotCache {
         List<String> training = new ArrayList<>(List.of("nice", "-n", "19", java));
         training.addAll(jvm);
         training.addAll(List.of("-XX:AOTCacheOutput=" + tmp, "-cp", jar.toString(), Main.class.getName(), "warmup"));
-        String script = "trap 'rm -f \"$T\"; rmdir \"$L\"' EXIT; sleep \"$W\"; "
-                + "\"$@\" && [ -f \"$T\" ] && find \"$D\" -maxdepth 1 -name 'java-*.aot' ! -name \"$N\" -delete && mv -f \"$T\" \"$C\"";
+        String script = "trap 'rm -f \"$T\" \"$T.pinned\"; rmdir \"$L\"' EXIT; sleep \"$W\"; "
+                + "\"$@\" && [ -f \"$T\" ] || exit; "
+                + "\"$J\" " + String.join(" ", PINNED) + " -version >/dev/null 2>&1 && : >\"$T.pinned\"; "
+                + "find \"$D\" -maxdepth 1 -name 'java-*.aot*' ! -name \"$N*\" -delete; "
+                + "[ ! -f \"$T.pinned\" ] || mv -f \"$T.pinned\" \"$C.pinned\"; mv -f \"$T\" \"$C\"";
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script, "sh"));
         command.addAll(training);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -120,6 +129,7 @@ final class AotCache {
                 .redirectOutput(dir.resolve("java-warmup.log").toFile())
                 .redirectErrorStream(true);
         builder.environment().put(STARTED, "1");
+        builder.environment().put("J", java);
         builder.environment().put("T", tmp.toString());
         builder.environment().put("C", cache.toString());
         builder.environment().put("D", dir.toString());

@@ -2,6 +2,7 @@ package io.github.proxmoxmcp.server;
 
 import io.github.proxmoxmcp.server.config.Settings;
 import io.github.proxmoxmcp.server.gate.ToolGateway;
+import io.github.proxmoxmcp.server.registry.DeferredSchemaValidator;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
- * The registry (ready at once) and the DI context, started in the background once the first
+ * The registry (ready at once), the schema validator and the DI context, started in the background once the first
  * answers are out (see {@link #startContext()}): on two cores it would otherwise slow down the
  * {@code initialize} answer it is not needed for. A call waits only as long as the context still needs.
  */
@@ -18,6 +19,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final Settings settings;
     private final ToolRegistry registry;
     private final CompletableFuture<ApplicationContext> context;
+    private final DeferredSchemaValidator schemaValidator = new DeferredSchemaValidator();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private ServerRuntime(Settings settings, ToolRegistry registry, CompletableFuture<ApplicationContext> context) {
@@ -39,6 +41,11 @@ public final class ServerRuntime implements AutoCloseable {
         return registry;
     }
 
+    /** The validator of every call's arguments, built in the background with the context (see {@link #startContext()}). */
+    public DeferredSchemaValidator schemaValidator() {
+        return schemaValidator;
+    }
+
     public Mono<ToolGateway> gateway() {
         startContext();
         return Mono.fromFuture(context, true).map(c -> c.getBean(ToolGateway.class));
@@ -49,6 +56,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             CompletableFuture.runAsync(() -> {
                 try {
+                    schemaValidator.prepare();
                     context.complete(ApplicationContext.builder()
                             .properties(settings.properties())
                             .deduceEnvironment(false)

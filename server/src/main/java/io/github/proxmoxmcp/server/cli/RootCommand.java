@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.server.cli;
 import io.github.proxmoxmcp.sandbox.Sandbox;
 import io.github.proxmoxmcp.sandbox.SandboxOptions;
 import io.github.proxmoxmcp.server.Logging;
+import io.github.proxmoxmcp.server.mcp.JsonAhead;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.SandboxSettings;
 import io.github.proxmoxmcp.server.config.Settings;
@@ -57,6 +58,7 @@ public final class RootCommand implements Callable<Integer> {
         if (args.length > 0 && !sandbox) {
             return OptionalInt.empty();
         }
+        JsonAhead.start();
         RootCommand root = new RootCommand(stdout);
         root.sandbox = sandbox;
         return OptionalInt.of(root.call());

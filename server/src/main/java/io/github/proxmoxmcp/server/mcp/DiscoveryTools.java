@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.server.mcp;
 
-import io.github.proxmoxmcp.core.runtime.InputSchemas;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.server.registry.DiscoveryInputs;
 import io.github.proxmoxmcp.server.registry.RegisteredTool;
@@ -58,16 +57,10 @@ final class DiscoveryTools {
 
     /** The three tools as clients see them. */
     List<McpSchema.Tool> tools() {
-        SchemaIndex index = SchemaIndex.load(json);
-        InputSchemas[] generator = new InputSchemas[1];
+        SchemaIndex index = SchemaIndex.bundled();
         BiFunction<Class<?>, String, McpSchema.Tool.Builder> tool = (type, name) -> McpSchema.Tool.builder()
                 .name(name)
-                .inputSchema(index.schema(type).orElseGet(() -> {
-                    if (generator[0] == null) {
-                        generator[0] = new InputSchemas();
-                    }
-                    return json.convertValue(generator[0].schema(type), MAP);
-                }));
+                .inputSchema(index.schema(type));
         McpSchema.ToolAnnotations read = new McpSchema.ToolAnnotations(null, true, null, null, false, null);
         // with elevated tools allowed, a call may change things: no read-only promise then
         McpSchema.ToolAnnotations call = elevated ? new McpSchema.ToolAnnotations(null, null, null, null, false, null) : read;

@@ -5,12 +5,12 @@ import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.Settings;
+import io.github.proxmoxmcp.server.registry.DeferredSchemaValidator;
 import io.github.proxmoxmcp.server.registry.RegisteredTool;
 import io.github.proxmoxmcp.server.registry.SkillReference;
 import io.github.proxmoxmcp.server.registry.ToolCatalog;
 import io.github.proxmoxmcp.server.registry.ToolRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -78,6 +78,7 @@ public final class McpToolServer {
                 .serverInfo("proxmox-mcp", Version.text())
                 .instructions(plan.instructions())
                 .jsonMapper(json)
+                .jsonSchemaValidator(runtime.schemaValidator())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .resources(skills(runtime).stream()
                         .map(r -> new McpStatelessServerFeatures.AsyncResourceSpecification(r.resource(), (context, request) -> r.read()))
@@ -98,6 +99,7 @@ public final class McpToolServer {
                 .serverInfo("proxmox-mcp", Version.text())
                 .instructions(plan.instructions())
                 .jsonMapper(json)
+                .jsonSchemaValidator(runtime.schemaValidator())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .resources(skills(runtime).stream()
                         .map(r -> new McpServerFeatures.AsyncResourceSpecification(r.resource(), (exchange, request) -> r.read()))
@@ -146,7 +148,7 @@ public final class McpToolServer {
      */
     private static Plan plan(ServerRuntime runtime, McpJsonMapper json) {
         List<RegisteredTool> all = runtime.registry().all();
-        ToolCatalog catalog = new ToolCatalog(all, json);
+        ToolCatalog catalog = new ToolCatalog(all);
         boolean elevated = runtime.settings().allowElevated();
         List<RegisteredTool> offered = runtime.registry().listed(elevated);
         List<Served> served = new ArrayList<>(all.stream()
@@ -156,7 +158,7 @@ public final class McpToolServer {
         if (!runtime.settings().toolMode().equals("discover")) {
             return new Plan(served, offered.stream().map(RegisteredTool::name).collect(Collectors.toUnmodifiableSet()), INSTRUCTIONS);
         }
-        DiscoveryTools discovery = new DiscoveryTools(offered, catalog, json, McpJsonDefaults.getSchemaValidator(), elevated);
+        DiscoveryTools discovery = new DiscoveryTools(offered, catalog, json, runtime.schemaValidator(), elevated);
         List<McpSchema.Tool> tools = discovery.tools();
         served.add(new Served(tools.get(0), (context, progress, request) -> Mono.fromCallable(() ->
                 result(discovery.search(request.arguments(), Narrowing.of(context)::allows)))));
@@ -178,10 +180,10 @@ public final class McpToolServer {
     public static List<McpSchema.Tool> listing(ToolRegistry registry, Settings settings, McpJsonMapper json) {
         List<RegisteredTool> offered = registry.listed(settings.allowElevated());
         if (settings.toolMode().equals("discover")) {
-            return new DiscoveryTools(offered, new ToolCatalog(offered, json), json, McpJsonDefaults.getSchemaValidator(),
+            return new DiscoveryTools(offered, new ToolCatalog(offered), json, new DeferredSchemaValidator(),
                     settings.allowElevated()).tools();
         }
-        return new ToolCatalog(offered, json).tools();
+        return new ToolCatalog(offered).tools();
     }
 
     private static McpSchema.CallToolResult result(ToolResult result) {

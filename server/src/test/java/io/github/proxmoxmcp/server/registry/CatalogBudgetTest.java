@@ -25,7 +25,7 @@ class CatalogBudgetTest {
     @Test
     void catalogStaysUnderItsCeiling() throws IOException {
         ToolRegistry registry = ToolRegistry.load(List.of());
-        int bytes = json.writeValueAsBytes(Map.of("tools", new ToolCatalog(registry.all(), json).tools())).length;
+        int bytes = json.writeValueAsBytes(Map.of("tools", new ToolCatalog(registry.all()).tools())).length;
         double average = (double) bytes / registry.all().size();
         assertTrue(average < 600, "tools/list is " + bytes + " bytes for " + registry.all().size() + " tools: "
                 + Math.round(average) + " bytes per tool");
@@ -34,7 +34,7 @@ class CatalogBudgetTest {
     @Test
     void everySchemaIsAnObjectWithoutCombinatorsAtTheRoot() {
         ToolRegistry registry = ToolRegistry.load(List.of());
-        for (var tool : new ToolCatalog(registry.all(), json).tools()) {
+        for (var tool : new ToolCatalog(registry.all()).tools()) {
             assertEquals("object", tool.inputSchema().get("type"), tool.name());
             assertTrue(tool.inputSchema().keySet().stream().noneMatch(k -> k.equals("anyOf") || k.equals("oneOf") || k.equals("allOf")),
                     tool.name());
