@@ -129,10 +129,14 @@ class JbangAliasIT {
 
         // the first start recorded the JDK's AOT cache in the background; the next one runs under it
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while ((aotCaches(cache).isEmpty() || Files.exists(cache.resolve("java-warmup.lock"))) && System.nanoTime() < deadline) {
+        while ((aotCaches(cache).isEmpty() || !Files.exists(Path.of(aotCaches(cache).getFirst() + ".flags"))
+                || Files.exists(cache.resolve("java-warmup.lock"))) && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
         assertEquals(1, aotCaches(cache).size(), "a cache for this jar and this JDK");
+        Path base = aotCaches(cache).getFirst();
+        assertEquals(List.of("-XX:SharedArchiveFile=" + base + ":" + base + ".top", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0"), Files.readAllLines(Path.of(base + ".flags")), "the options that use both layers");
         try (StdioSession session = new StdioSession(builder, work.resolve("alias-cached.err"))) {
             drive(session);
         }

@@ -17,6 +17,8 @@ import java.util.zip.CRC32;
  * (the jbang aliases), as bin/proxmox-mcp does it in the shell: with a cache for this jar and this JDK, the server is
  * started again under it; without one, one is recorded in the background, once, for the next starts, and this
  * process goes on serving. The cache is keyed by the jar (path, size, time) and the JDK, so a stale one is never used.
+ * As there, it has two layers (the first answers' classes, loaded in full at every start, and the rest of a session's,
+ * read when used), and a file of the JVM options that use them, written last.
  */
 final class AotCache {
 
@@ -44,13 +46,11 @@ final class AotCache {
             List<String> jvm = jvmOptions();
             jvm.removeIf(a -> a.startsWith("-XX:AOTCache") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            if (Files.isRegularFile(cache)) {
+            Path flags = Path.of(cache + ".flags");
+            if (Files.isRegularFile(flags)) {
                 List<String> command = new ArrayList<>(List.of(java));
                 command.addAll(jvm);
-                command.add("-XX:AOTCache=" + cache);
-                if (Files.exists(Path.of(cache + ".pinned"))) {
-                    command.addAll(PINNED);
-                }
+                Files.readAllLines(flags).stream().filter(line -> !line.isBlank()).forEach(command::add);
                 command.addAll(List.of("-cp", jar.toString(), Main.class.getName()));
                 command.addAll(List.of(args));
                 ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -113,24 +113,27 @@ final class AotCache {
         } catch (IOException taken) {
             return;
         }
-        Path tmp = dir.resolve(cache.getFileName() + ".tmp");
-        List<String> training = new ArrayList<>(List.of("nice", "-n", "19", java));
-        training.addAll(jvm);
-        training.addAll(List.of("-XX:AOTCacheOutput=" + tmp, "-cp", jar.toString(), Main.class.getName(), "warmup"));
-        String script = "trap 'rm -f \"$T\" \"$T.pinned\"; rmdir \"$L\"' EXIT; sleep \"$W\"; "
-                + "\"$@\" && [ -f \"$T\" ] || exit; "
-                + "\"$J\" " + String.join(" ", PINNED) + " -version >/dev/null 2>&1 && : >\"$T.pinned\"; "
-                + "find \"$D\" -maxdepth 1 -name 'java-*.aot*' ! -name \"$N*\" -delete; "
-                + "[ ! -f \"$T.pinned\" ] || mv -f \"$T.pinned\" \"$C.pinned\"; mv -f \"$T\" \"$C\"";
+        // the JVM options come as the script's arguments; its variables: J java, C the base layer, D the directory,
+        // N the base layer's file name, L the lock, W the delay
+        String script = "trap 'rmdir \"$L\"' EXIT; sleep \"$W\"; "
+                + "find \"$D\" -maxdepth 1 -name 'java-*.aot*' ! -name \"$N*\" -delete; rm -f \"$C\" \"$C.top\" \"$C.flags\"; "
+                + "nice -n 19 \"$J\" \"$@\" -XX:AOTCacheOutput=\"$C\" -cp \"$JAR\" \"$MAIN\" warmup --first-answers && [ -f \"$C\" ] || exit; "
+                + "U=\"-XX:AOTCache=$C\"; "
+                + "nice -n 19 \"$J\" \"$@\" -XX:SharedArchiveFile=\"$C\" -XX:ArchiveClassesAtExit=\"$C.top\" -cp \"$JAR\" \"$MAIN\" warmup "
+                + "&& [ -f \"$C.top\" ] && U=\"-XX:SharedArchiveFile=$C:$C.top\"; "
+                + "printf '%s\\n' \"$U\" >\"$C.flags.tmp\"; "
+                + "\"$J\" " + String.join(" ", PINNED) + " -version >/dev/null 2>&1 && printf '%s\\n' " + String.join(" ", PINNED)
+                + " >>\"$C.flags.tmp\"; mv -f \"$C.flags.tmp\" \"$C.flags\"";
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script, "sh"));
-        command.addAll(training);
+        command.addAll(jvm);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("java-warmup.log").toFile())
                 .redirectErrorStream(true);
         builder.environment().put(STARTED, "1");
         builder.environment().put("J", java);
-        builder.environment().put("T", tmp.toString());
+        builder.environment().put("JAR", jar.toString());
+        builder.environment().put("MAIN", Main.class.getName());
         builder.environment().put("C", cache.toString());
         builder.environment().put("D", dir.toString());
         builder.environment().put("N", cache.getFileName().toString());

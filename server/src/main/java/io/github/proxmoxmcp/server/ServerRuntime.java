@@ -20,17 +20,25 @@ public final class ServerRuntime implements AutoCloseable {
     private final ToolRegistry registry;
     private final CompletableFuture<ApplicationContext> context;
     private final DeferredSchemaValidator schemaValidator = new DeferredSchemaValidator();
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean started;
 
-    private ServerRuntime(Settings settings, ToolRegistry registry, CompletableFuture<ApplicationContext> context) {
+    private ServerRuntime(Settings settings, ToolRegistry registry, boolean withContext) {
         this.settings = settings;
         this.registry = registry;
-        this.context = context;
+        this.context = new CompletableFuture<>();
+        this.started = new AtomicBoolean(!withContext);
+        if (!withContext) {
+            context.completeExceptionally(new IllegalStateException("this runtime has no bean context"));
+        }
     }
 
     public static ServerRuntime start(Settings settings) {
-        ToolRegistry registry = ToolRegistry.load(settings.packs(), settings.tools());
-        return new ServerRuntime(settings, registry, new CompletableFuture<>());
+        return new ServerRuntime(settings, ToolRegistry.load(settings.packs(), settings.tools()), true);
+    }
+
+    /** A runtime whose bean context never starts: it answers everything but tool calls (for recording the first answers). */
+    public static ServerRuntime withoutContext(Settings settings) {
+        return new ServerRuntime(settings, ToolRegistry.load(settings.packs(), settings.tools()), false);
     }
 
     public Settings settings() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/proxmox-mcp: the first start without a cache records one in the background, and says nothing about it; a copy
+ * bin/proxmox-mcp: the first start without a cache records one in the background, in two layers, and says nothing about
+ * it; the next start uses both layers without a word from the JVM; a copy
  * without a built jar (as the plugin is installed) and without jbang fails at once, saying how to get jbang.
  */
 class LauncherIT {
@@ -47,11 +48,23 @@ class LauncherIT {
         assertEquals("", stderr);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while ((caches(cache).isEmpty() || Files.exists(cache.resolve("warmup.lock"))) && System.nanoTime() < deadline) {
+        while ((caches(cache).isEmpty() || !Files.exists(Path.of(caches(cache).getFirst() + ".flags"))
+                || Files.exists(cache.resolve("warmup.lock"))) && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
         assertEquals(1, caches(cache).size(), "a cache for this jar and JDK");
         assertFalse(Files.exists(cache.resolve("warmup.lock")), "the lock is released");
+        Path base = caches(cache).getFirst();
+        assertEquals(List.of("-XX:SharedArchiveFile=" + base + ":" + base + ".top", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0"), Files.readAllLines(Path.of(base + ".flags")), "the options that use both layers");
+
+        Process next = builder.start();
+        String nextOut = new String(next.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String nextErr = new String(next.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(next.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, next.exitValue(), nextErr);
+        assertEquals(stdout, nextOut);
+        assertEquals("", nextErr, "the JVM takes both layers without a warning");
     }
 
     @Test

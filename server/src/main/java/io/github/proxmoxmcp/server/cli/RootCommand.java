@@ -3,7 +3,6 @@ package io.github.proxmoxmcp.server.cli;
 import io.github.proxmoxmcp.sandbox.Sandbox;
 import io.github.proxmoxmcp.sandbox.SandboxOptions;
 import io.github.proxmoxmcp.server.Logging;
-import io.github.proxmoxmcp.server.mcp.JsonAhead;
 import io.github.proxmoxmcp.server.Version;
 import io.github.proxmoxmcp.server.config.SandboxSettings;
 import io.github.proxmoxmcp.server.config.Settings;
@@ -58,7 +57,6 @@ public final class RootCommand implements Callable<Integer> {
         if (args.length > 0 && !sandbox) {
             return OptionalInt.empty();
         }
-        JsonAhead.start();
         RootCommand root = new RootCommand(stdout);
         root.sandbox = sandbox;
         return OptionalInt.of(root.call());
@@ -66,7 +64,11 @@ public final class RootCommand implements Callable<Integer> {
 
     /** Settings from the environment and options; with --sandbox, pointed at a freshly started sandbox. */
     Settings settings(boolean needsConnection) {
-        Settings settings = Settings.fromEnvironment(System.getenv());
+        return settings(Settings.fromEnvironment(System.getenv()), needsConnection);
+    }
+
+    Settings settings(Settings fromEnvironment, boolean needsConnection) {
+        Settings settings = fromEnvironment;
         Logging.setLevel(settings.logLevel());
         Redaction.register(settings.secrets());
         if (packs != null && !packs.isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.server.cli;
 import io.github.proxmoxmcp.server.ServerRuntime;
 import io.github.proxmoxmcp.server.config.SettingsException;
 import io.github.proxmoxmcp.server.mcp.HttpTransport;
+import io.github.proxmoxmcp.server.mcp.JsonAhead;
 import io.github.proxmoxmcp.server.mcp.LineStdioTransportProvider;
 import io.github.proxmoxmcp.server.mcp.McpToolServer;
 import io.github.proxmoxmcp.server.mcp.TcpTransport;
@@ -45,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        JsonAhead.start();
         ServerRuntime runtime;
         try {
             runtime = ServerRuntime.start(root.settings(true));
