@@ -26,7 +26,7 @@ final class GuestAgentSetPassword {
             @PveId(NODE) String node,
             @NotBlank String username,
             @NotBlank @Size(min = 5, max = 1024) String password,
-            @JsonPropertyDescription("Already crypt()ed") Boolean crypted) {
+            Boolean crypted) {
 
         @Override
         public String toString() {

@@ -8,6 +8,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
@@ -23,6 +24,7 @@ import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_clone}: copy a VM or container (full or linked) to a new VMID. */
@@ -33,17 +35,19 @@ final class GuestClone {
             @NotNull @PveId(VMID) Integer vmid,
             @PveId(NODE) String node,
             GuestType type,
-            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
+            @PveId(VMID) Integer newid,
             String name,
-            @JsonPropertyDescription("false: linked (templates only)") Boolean full,
+            Boolean full,
             @PveId(NODE) String target,
             @PveId(STORAGE) String storage,
-            @PveId(POOL) String pool,
-            @PveId(SNAPSHOT) String snapname,
-            String description,
+            @JsonPropertyDescription("pool, snapname, description, bwlimit") Map<String, Object> options,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            Integer timeout) implements GuestTarget, TaskInput {
     }
+
+    /** The keys of {@code options}: parameters of the clone endpoint of both guest types. */
+    static final OptionKeys OPTIONS = OptionKeys.of("options").id("pool", POOL).id("snapname", SNAPSHOT)
+            .text("description", "(?s).*", "a string").integer("bwlimit", 0, Long.MAX_VALUE);
 
     private GuestClone() {
     }
@@ -54,13 +58,14 @@ final class GuestClone {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        OPTIONS.wire(input.options());
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> GuestNextId.orNext(input.newid(), context).flatMap(newid ->
                 Tasks.finish(client.clone(g.node(), g.path(), g.vmid(), form(g, input, newid)),
                         input, context, "clone of " + g.label() + " to " + newid)));
     }
 
-    static java.util.Map<String, String> form(Guest g, Input input, int newid) {
+    static Map<String, String> form(Guest g, Input input, int newid) {
         Boolean full = input.full() == null && input.storage() != null ? Boolean.TRUE : input.full();
         return Params.create()
                 .put("newid", newid)
@@ -68,9 +73,7 @@ final class GuestClone {
                 .put("full", full)
                 .put("target", input.target())
                 .put("storage", input.storage())
-                .put("pool", input.pool())
-                .put("snapname", input.snapname())
-                .put("description", input.description())
+                .putAll(OPTIONS.wire(input.options()))
                 .map();
     }
 }

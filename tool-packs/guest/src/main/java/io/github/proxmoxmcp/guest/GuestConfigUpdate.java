@@ -36,9 +36,9 @@ final class GuestConfigUpdate {
             Map<String, Object> set,
             List<@PveId(CONFIG_KEY) String> delete,
             List<@PveId(CONFIG_KEY) String> revert,
-            @JsonPropertyDescription("From get") String digest,
+            String digest,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestConfigUpdate() {
@@ -46,7 +46,7 @@ final class GuestConfigUpdate {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_config_update",
-                "Set, delete or revert guest config keys (Proxmox names: cores, memory...).",
+                "Set, delete or revert guest config keys by their Proxmox names.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestConfigUpdate::handle);
     }
 

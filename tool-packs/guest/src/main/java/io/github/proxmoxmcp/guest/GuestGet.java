@@ -45,7 +45,7 @@ final class GuestGet {
             @PveId(NODE) String node,
             GuestType type,
             View view,
-            @JsonPropertyDescription("config: skip pending") Boolean current,
+            Boolean current,
             @PveId(SNAPSHOT) String snapshot,
             Timeframe timeframe,
             Cf cf) implements GuestTarget {
@@ -56,7 +56,7 @@ final class GuestGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_get",
-                "One guest's status (default), config (with digest), pending changes or RRD summary (timeframe, cf).",
+                "One guest's state by view, default status; config gives the digest.",
                 Input.class, GuestGet::handle);
     }
 

@@ -36,7 +36,7 @@ final class GuestMountPoint {
             @NotNull @Min(0) @Max(255) Integer index,
             @PveId(STORAGE) String storage,
             @JsonPropertyDescription("GiB") @Min(1) Integer size,
-            @JsonPropertyDescription("Existing volume or host path") String volume,
+            @JsonPropertyDescription("Or a volume or host path") String volume,
             String path,
             Boolean backup,
             Boolean readonly) implements GuestTarget {
@@ -52,7 +52,7 @@ final class GuestMountPoint {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_mountpoint",
-                "Set container mount point mpN (storage+size or volume, at path) or remove it (kept unused).",
+                "Set container mount point mpN at path, or remove it (kept unused).",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestMountPoint::handle);
     }
 

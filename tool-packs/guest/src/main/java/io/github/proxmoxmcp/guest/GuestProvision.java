@@ -7,6 +7,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,30 +48,33 @@ final class GuestProvision {
     private static final java.util.regex.Pattern DISK_KEY = java.util.regex.Pattern.compile("(ide|sata|scsi|virtio)\\d+");
     private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+(?:\\.\\d+)?)([KMGT]?)");
 
+    /** The keys of {@code set}: the clone's {@code pool}, and cloud-init DNS parameters of the new VM's config. */
+    static final OptionKeys SET = OptionKeys.of("set")
+            .id("pool", POOL)
+            .text("nameserver", "[0-9A-Fa-f:.]+( [0-9A-Fa-f:.]+)*", "addresses separated by spaces, e.g. 1.1.1.1 9.9.9.9")
+            .text("searchdomain", "[A-Za-z0-9.-]+( [A-Za-z0-9.-]+)*", "domains separated by spaces, e.g. example.com");
+
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer template,
             @PveId(NODE) String node,
-            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
+            @PveId(VMID) Integer newid,
             String name,
-            @JsonPropertyDescription("Default: linked unless storage") Boolean full,
+            Boolean full,
             @PveId(NODE) String target,
             @PveId(STORAGE) String storage,
-            @PveId(POOL) String pool,
-            @JsonPropertyDescription("Min boot disk, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
+            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
             @Min(1) Integer cores,
             @JsonPropertyDescription("MiB") @Min(16) Integer memory,
             String ciuser,
-            @JsonPropertyDescription("One per line") String sshKeys,
-            @JsonPropertyDescription("Generated if no sshKeys") String password,
+            String sshKeys,
+            String password,
             @JsonPropertyDescription("CIDR or dhcp") String ip,
             String gw,
-            @JsonPropertyDescription("Space-separated") String nameserver,
-            String searchdomain,
-            @JsonPropertyDescription("Default true") Boolean start,
-            @JsonPropertyDescription("Default 180; 0: don't wait")
-            @Min(0) Integer agentTimeout,
-            @JsonPropertyDescription("Per task") @Min(1) Integer timeout) {
+            Boolean start,
+            @JsonPropertyDescription("Default 180; 0: skip") @Min(0) Integer agentTimeout,
+            @JsonPropertyDescription("pool, nameserver, searchdomain") Map<String, Object> set,
+            @Min(1) Integer timeout) {
     }
 
     private GuestProvision() {
@@ -77,7 +82,7 @@ final class GuestProvision {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_provision",
-                "New VM from a cloud-init template: clone, grow disk, set user/keys/IP, start, await agent.",
+                "New VM from a cloud-init template: clone, grow disk, cloud-init user/keys/IP, start, await agent.",
                 Input.class, ToolHints.WRITE, GuestProvision::handle);
     }
 
@@ -86,6 +91,8 @@ final class GuestProvision {
         String sshkeys = input.sshKeys() == null ? null : CloudInit.sshKeys(input.sshKeys());
         String generated = sshkeys == null && input.password() == null ? CloudInit.password() : null;
         String password = generated != null ? generated : input.password();
+        Map<String, String> set = new LinkedHashMap<>(SET.wire(input.set()));
+        String pool = set.remove("pool");
         GuestClient client = context.bean(GuestClient.class);
         Steps steps = new Steps(context, Duration.ofSeconds(input.timeout() == null ? 300 : input.timeout()));
         GuestTarget template = new QemuTarget(input.template(), input.node());
@@ -99,7 +106,7 @@ final class GuestProvision {
                             .put("full", input.full() == null && input.storage() != null ? Boolean.TRUE : input.full())
                             .put("target", input.target())
                             .put("storage", input.storage())
-                            .put("pool", input.pool())
+                            .put("pool", pool)
                             .map();
                     Map<String, String> config = Params.create()
                             .put("cores", input.cores())
@@ -108,8 +115,7 @@ final class GuestProvision {
                             .put("sshkeys", sshkeys)
                             .put("cipassword", password)
                             .put("ipconfig0", ipconfig)
-                            .put("nameserver", input.nameserver())
-                            .put("searchdomain", input.searchdomain())
+                            .putAll(set)
                             .map();
                     return steps.task("clone of template " + tpl.vmid() + " to VM " + newid,
                                     client.clone(tpl.node(), "qemu", tpl.vmid(), cloneForm))

@@ -6,6 +6,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
@@ -21,6 +22,7 @@ import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_snapshot}: create, roll back to, or delete a snapshot. */
@@ -36,40 +38,43 @@ final class GuestSnapshot {
             GuestType type,
             @NotNull Action action,
             @NotNull @PveId(SNAPSHOT) String snapname,
-            String description,
-            @JsonPropertyDescription("With RAM") Boolean vmstate,
-            Boolean start,
-            @JsonPropertyDescription("delete: even if disk removal fails") Boolean force,
+            @JsonPropertyDescription("description, vmstate; start; force") Map<String, Object> options,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
+
+    /** The keys of {@code options}: parameters of the create, rollback and delete endpoints. */
+    private static final Map<Action, OptionKeys> OPTIONS = Map.of(
+            Action.create, OptionKeys.of("options", "action=create").text("description", "(?s).*", "a string").bool("vmstate"),
+            Action.rollback, OptionKeys.of("options", "action=rollback").bool("start"),
+            Action.delete, OptionKeys.of("options", "action=delete").bool("force"));
 
     private GuestSnapshot() {
     }
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_snapshot",
-                        "Create, roll back or delete a guest snapshot; rollback/delete need confirm.",
+                        "Create, roll back or delete a snapshot; rollback and delete need confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestSnapshot::handle)
                 .confirmWhen(in -> in.action() != Action.create);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        Map<String, String> options = OPTIONS.get(input.action()).wire(input.options());
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> {
+            if (!g.qemu() && options.containsKey("vmstate")) {
+                return Mono.just(ToolResult.error(g.label() + " is a container: vmstate is QEMU-only. Nothing was changed."));
+            }
             String name = input.snapname();
             return switch (input.action()) {
                 case create -> Tasks.finish(client.snapshot(g.node(), g.path(), g.vmid(), Params.create()
-                                .put("snapname", name)
-                                .put("description", input.description())
-                                .put("vmstate", g.qemu() ? input.vmstate() : null).map()),
+                                .put("snapname", name).putAll(options).map()),
                         input, context, "snapshot " + name + " of " + g.label());
-                case rollback -> Tasks.finish(client.rollback(g.node(), g.path(), g.vmid(), name,
-                                Params.create().put("start", input.start()).map()),
+                case rollback -> Tasks.finish(client.rollback(g.node(), g.path(), g.vmid(), name, options),
                         input, context, "rollback of " + g.label() + " to " + name);
-                case delete -> Tasks.finish(client.deleteSnapshot(g.node(), g.path(), g.vmid(), name,
-                                Params.create().put("force", input.force()).map()),
+                case delete -> Tasks.finish(client.deleteSnapshot(g.node(), g.path(), g.vmid(), name, options),
                         input, context, "deletion of snapshot " + name + " of " + g.label());
             };
         });

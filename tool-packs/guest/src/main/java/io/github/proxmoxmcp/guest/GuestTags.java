@@ -40,7 +40,7 @@ final class GuestTags {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_tags", "Add/remove guest tags (others kept); set deletion protection.",
+        return ToolDefinition.write("proxmox_guest_tags", "Add or remove tags, keeping the others; set protection.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestTags::handle);
     }
 

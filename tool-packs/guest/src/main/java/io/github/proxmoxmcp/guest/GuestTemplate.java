@@ -31,7 +31,7 @@ final class GuestTemplate {
             GuestType type,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestTemplate() {

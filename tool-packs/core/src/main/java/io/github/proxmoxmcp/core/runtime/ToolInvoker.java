@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.core.runtime;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
@@ -46,6 +47,9 @@ public final class ToolInvoker {
                         .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                         .sorted()
                         .collect(Collectors.joining("; ")));
+            }
+            if (input instanceof TaskInput task && task.timeout() != null && task.timeout() < 1) {
+                throw new ToolInputException("timeout: must be greater than or equal to 1");
             }
             if (tool.confirmWhen().test(input) && !((Confirmable) input).confirmed()) {
                 return Mono.just(ToolResult.error(tool.name() + " is destructive: nothing was changed. "
