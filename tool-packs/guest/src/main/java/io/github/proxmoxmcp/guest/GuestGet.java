@@ -45,7 +45,7 @@ final class GuestGet {
             @PveId(NODE) String node,
             GuestType type,
             View view,
-            Boolean current,
+            @JsonPropertyDescription("config: skip pending") Boolean current,
             @PveId(SNAPSHOT) String snapshot,
             Timeframe timeframe,
             Cf cf) implements GuestTarget {

@@ -37,8 +37,8 @@ class GuestOpsToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve2/vzdump", quoted(upid));
 
         assertOk("backup of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_backup",
-                "{\"vmid\":101,\"storage\":\"pbs\",\"mode\":\"snapshot\",\"compress\":\"zstd\",\"notesTemplate\":\"{{guestname}}\","
-                        + "\"remove\":false,\"protect\":true}"));
+                "{\"vmid\":101,\"storage\":\"pbs\",\"mode\":\"snapshot\",\"options\":{\"compress\":\"zstd\","
+                        + "\"notes-template\":\"{{guestname}}\",\"remove\":false,\"protected\":true}}"));
         assertEquals(List.of("GET /cluster/resources", "POST /nodes/pve2/vzdump", "GET /nodes/pve2/tasks/" + encoded(upid) + "/status"),
                 pack.lines());
         assertEquals(Map.of("vmid", "101", "storage", "pbs", "mode", "snapshot", "compress", "zstd",
@@ -47,8 +47,11 @@ class GuestOpsToolTest implements MockProxmoxTest {
 
     @Test
     void backupRejectsABadCompressionWithoutSending() {
-        assertError("Invalid arguments: compress: must match \"0|1|gzip|lzo|zstd\". Nothing was sent to Proxmox.",
-                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"compress\":\"xz\"}"));
+        assertError("Invalid arguments: options.compress must be one of [0, 1, gzip, lzo, zstd]; got 'xz'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"options\":{\"compress\":\"xz\"}}"));
+        assertError("Invalid arguments: options.protect is not a key of options; it takes [bwlimit, compress, notes-template, "
+                + "protected, remove]. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"options\":{\"protect\":true}}"));
         pack.assertNothingSent();
     }
 
