@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,9 +25,9 @@ final class GuestAgentSetPassword {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @NotBlank String username,
-            @NotBlank @Size(min = 5, max = 1024) String password,
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @NotBlank(groups = Unlisted.class) String username,
+            @NotNull @Size(min = 5, max = 1024, groups = Unlisted.class) String password,
             Boolean crypted) {
 
         @Override

@@ -15,11 +15,13 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -33,16 +35,16 @@ final class GuestClone {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @PveId(VMID) Integer newid,
             String name,
             Boolean full,
             @PveId(NODE) String target,
             @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("pool, snapname, description, bwlimit") Map<String, Object> options,
+            @JsonPropertyDescription("pool, snapname...") Map<String, Object> options,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements GuestTarget, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     /** The keys of {@code options}: parameters of the clone endpoint of both guest types. */

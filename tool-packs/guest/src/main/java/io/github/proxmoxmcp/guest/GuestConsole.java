@@ -8,6 +8,7 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -26,8 +27,8 @@ final class GuestConsole {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Kind kind,
             Boolean websocket,
             String proxy) implements GuestTarget {
@@ -38,7 +39,7 @@ final class GuestConsole {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_console",
-                "Create a VNC, terminal or SPICE console ticket for a guest.",
+                "Create a console ticket for a guest.",
                 Input.class, ToolHints.WRITE, GuestConsole::handle);
     }
 

@@ -19,6 +19,7 @@ import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -44,11 +45,11 @@ final class GuestCreateCt {
             @PveId(VMID) Integer vmid,
             @NotNull @PveId(VOLUME) String ostemplate,
             @NotNull @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("GiB, default 8") @Min(1) Integer diskSize,
+            @JsonPropertyDescription("GiB") @Min(value = 1, groups = Unlisted.class) Integer diskSize,
             String hostname,
-            @Min(1) Integer cores,
-            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
-            @JsonPropertyDescription("Default vmbr0; none: no NIC") @PveId(BRIDGE) String bridge,
+            @Min(value = 1, groups = Unlisted.class) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(value = 16, groups = Unlisted.class) Integer memory,
+            @JsonPropertyDescription("Default vmbr0") @PveId(BRIDGE) String bridge,
             @JsonPropertyDescription("CIDR or dhcp") String ip,
             String gw,
             String sshKeys,
@@ -56,7 +57,7 @@ final class GuestCreateCt {
             Boolean start,
             @JsonPropertyDescription("features, net0...") Map<String, Object> set,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements TaskInput {
     }
 
     private GuestCreateCt() {
@@ -64,7 +65,7 @@ final class GuestCreateCt {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_create_ct",
-                "Create an LXC container from ostemplate: rootfs on storage, eth0 on bridge.",
+                "Create an LXC container: rootfs on storage, eth0 on bridge.",
                 Input.class, ToolHints.WRITE, GuestCreateCt::handle);
     }
 

@@ -19,6 +19,7 @@ import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -58,16 +59,16 @@ final class GuestCreateVm {
             @PveId(NODE) String node,
             @PveId(VMID) Integer vmid,
             String name,
-            @Min(1) Integer cores,
-            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            @Min(value = 1, groups = Unlisted.class) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(value = 16, groups = Unlisted.class) Integer memory,
             @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("scsi0 GiB") @Min(1) Integer diskSize,
+            @JsonPropertyDescription("scsi0 GiB") @Min(value = 1, groups = Unlisted.class) Integer diskSize,
             @PveId(VOLUME) String iso,
-            @JsonPropertyDescription("Default vmbr0; none: no NIC") @PveId(BRIDGE) String bridge,
+            @JsonPropertyDescription("Default vmbr0") @PveId(BRIDGE) String bridge,
             Boolean start,
             @JsonPropertyDescription("cpu, ostype, net0...") Map<String, Object> set,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements TaskInput {
     }
 
     private GuestCreateVm() {
@@ -75,7 +76,7 @@ final class GuestCreateVm {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_create_vm",
-                "Create a QEMU VM: scsi0 on storage, ISO cdrom, virtio NIC on bridge.",
+                "Create a VM: scsi0 on storage, ISO cdrom, NIC on bridge.",
                 Input.class, ToolHints.WRITE, GuestCreateVm::handle);
     }
 

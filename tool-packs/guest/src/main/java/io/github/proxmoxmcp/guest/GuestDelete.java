@@ -14,11 +14,13 @@ import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,13 +36,13 @@ final class GuestDelete {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
-            @JsonPropertyDescription("purge, destroy-unreferenced-disks") Map<String, Object> options,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
+            @JsonPropertyDescription("purge...") Map<String, Object> options,
             Boolean stop,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     /** The keys of {@code options}: parameters of {@code DELETE /nodes/{node}/{type}/{vmid}}. */

@@ -14,16 +14,19 @@ import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.id.Shown;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -36,17 +39,16 @@ final class GuestDisk {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Action action,
             @NotNull String disk,
-            @JsonPropertyDescription("resize: 64G or +10G") String size,
+            @JsonPropertyDescription("64G or +10G") String size,
             @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("move: delete, format...") Map<String, Object> options,
-            Boolean force,
+            @JsonPropertyDescription("force, delete, format...") Map<String, Object> options,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private static final String DISK = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs";
@@ -56,7 +58,7 @@ final class GuestDisk {
     private static final OptionKeys RESIZE = OptionKeys.of("options", "action=resize").text("digest", "[0-9a-f]{1,64}", "a config digest");
     private static final OptionKeys MOVE_QEMU = moveKeys(true);
     private static final OptionKeys MOVE_LXC = moveKeys(false);
-    private static final OptionKeys UNLINK = OptionKeys.of("options", "action=unlink");
+    private static final OptionKeys UNLINK = OptionKeys.of("options", "action=unlink").bool("force");
 
     private static OptionKeys moveKeys(boolean qemu) {
         OptionKeys keys = OptionKeys.of("options", "action=move of a " + (qemu ? "VM" : "container") + " disk")
@@ -69,9 +71,10 @@ final class GuestDisk {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_disk",
-                        "Grow, move or unlink (qemu) a disk; unlink with force destroys it, needs confirm.",
+                        "Change a disk; unlink with force destroys it and needs confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestDisk::handle)
-                .confirmWhen(in -> in.action() == Action.unlink && Boolean.TRUE.equals(in.force()));
+                .confirmWhen(in -> in.action() == Action.unlink && in.options() != null
+                        && List.of(true, 1).contains(in.options().get("force")));
     }
 
     /** The disk keys each guest type has for each action, as Proxmox lists them; null when the key fits. */
@@ -133,7 +136,7 @@ final class GuestDisk {
                         input, context, what + " to " + input.storage());
                 case unlink -> g.qemu()
                         ? Tasks.finish(client.unlink(g.node(), g.vmid(), Params.create()
-                                .put("idlist", input.disk()).put("force", input.force()).map()), input, context, what)
+                                .put("idlist", input.disk()).putAll(options).map()), input, context, what)
                         : Mono.just(ToolResult.error(g.label() + " is a container: unlink is QEMU-only. Nothing was changed."));
             };
         });

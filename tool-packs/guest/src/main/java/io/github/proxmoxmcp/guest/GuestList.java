@@ -11,6 +11,7 @@ import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.json.tree.JsonNode;
@@ -34,7 +35,7 @@ final class GuestList {
             @PveId(TAG) String tag,
             @PveId(POOL) String pool,
             @JsonPropertyDescription("Glob") String name,
-            @Min(1) @Max(5000) Integer limit) {
+            @Min(value = 1, groups = Unlisted.class) @Max(value = 5000, groups = Unlisted.class) Integer limit) {
     }
 
     private GuestList() {

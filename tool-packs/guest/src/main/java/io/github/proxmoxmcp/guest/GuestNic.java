@@ -14,12 +14,14 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -34,8 +36,8 @@ import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code proxmox_guest_nic}: add, replace or remove network interface netN of a VM or container. The bridge and a
- * container's address are fields; the other netN properties go in {@code set} by their Proxmox names.
+ * {@code proxmox_guest_nic}: add, replace or remove network interface netN of a VM or container. The bridge is a
+ * field; the other netN properties go in {@code set} by their Proxmox names.
  */
 final class GuestNic {
 
@@ -48,7 +50,8 @@ final class GuestNic {
     private static final OptionKeys EITHER = keys(true, true);
 
     private static OptionKeys keys(boolean qemu, boolean lxc) {
-        OptionKeys keys = OptionKeys.of("set").integer("tag", 1, 4094).bool("firewall")
+        OptionKeys keys = OptionKeys.of("set", qemu && lxc ? "a guest" : qemu ? "a VM" : "a container")
+                .integer("tag", 1, 4094).bool("firewall")
                 .integer("mtu", 1, 65520).number("rate", 0).bool("link_down")
                 .text("trunks", "\\d+(-\\d+)?(;\\d+(-\\d+)?)*", "VLAN ids separated by ';', e.g. 10;20-30");
         if (qemu) {
@@ -58,7 +61,9 @@ final class GuestNic {
                     .integer("queues", 0, 64);
         }
         if (lxc) {
-            keys.text("name", "[A-Za-z][A-Za-z0-9_.-]{0,14}", "an interface name such as eth1")
+            keys.text("ip", "(?i)dhcp|manual|[0-9.]+/\\d{1,2}", "dhcp, manual or an IPv4 CIDR such as 10.0.0.5/24")
+                    .text("gw", "[0-9.]+", "an IPv4 address")
+                    .text("name", "[A-Za-z][A-Za-z0-9_.-]{0,14}", "an interface name such as eth1")
                     .text("hwaddr", MAC, "a MAC address such as BC:24:11:00:00:01")
                     .text("ip6", "(?i)dhcp|auto|manual|[0-9a-f:]+/\\d{1,3}", "auto, dhcp, manual or an IPv6 CIDR")
                     .text("gw6", "(?i)[0-9a-f:]+", "an IPv6 address");
@@ -69,16 +74,14 @@ final class GuestNic {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Action action,
-            @NotNull @Min(0) @Max(31) Integer index,
+            @NotNull @Min(value = 0, groups = Unlisted.class) @Max(value = 31, groups = Unlisted.class) Integer index,
             @PveId(BRIDGE) String bridge,
-            @JsonPropertyDescription("lxc: CIDR or dhcp") String ip,
-            String gw,
-            @JsonPropertyDescription("tag, firewall, model...") Map<String, Object> set,
+            @JsonPropertyDescription("tag, firewall, ip...") Map<String, Object> set,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements GuestTarget, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestNic() {
@@ -86,7 +89,7 @@ final class GuestNic {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_nic",
-                "Set (add or replace, keeping the MAC) or remove NIC netN.",
+                "Add or replace (keeping the MAC) or remove NIC netN.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestNic::handle);
     }
 
@@ -97,9 +100,6 @@ final class GuestNic {
         if (input.action() == Action.remove && input.set() != null) {
             throw new ToolInputException("set is for action=set");
         }
-        if (input.type() == GuestType.qemu && (input.ip() != null || input.gw() != null)) {
-            throw new ToolInputException("ip and gw are for containers; a VM gets its address from cloud-init (ipconfigN)");
-        }
         (input.type() == null ? EITHER : input.type() == GuestType.qemu ? QEMU : LXC).wire(input.set());
         String key = "net" + input.index();
         GuestClient client = context.bean(GuestClient.class);
@@ -109,10 +109,6 @@ final class GuestNic {
                         "removal of " + key + " of " + g.label());
             }
             Map<String, String> set = (g.qemu() ? QEMU : LXC).wire(input.set());
-            if (g.qemu() && (input.ip() != null || input.gw() != null)) {
-                return Mono.error(new ToolInputException(g.label() + " is a VM: ip and gw are for containers; a VM gets its "
-                        + "address from cloud-init (ipconfigN)"));
-            }
             String given = set.get(g.qemu() ? "macaddr" : "hwaddr");
             Mono<String> mac = given != null ? Mono.just(given)
                     : client.config(g.node(), g.path(), g.vmid(), Map.of())
@@ -155,11 +151,9 @@ final class GuestNic {
             }
         }
         value.append(",bridge=").append(input.bridge());
-        if (!g.qemu()) {
-            String ip = CloudInit.ipConfig(input.ip(), input.gw());
-            if (ip != null) {
-                value.append(',').append(ip);
-            }
+        String ip = CloudInit.ipConfig(rest.remove("ip"), rest.remove("gw"));
+        if (ip != null) {
+            value.append(',').append(ip);
         }
         rest.forEach((property, wire) -> value.append(',').append(property).append('=').append(wire));
         return value.toString();

@@ -20,6 +20,7 @@ import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.text.Format;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
@@ -48,8 +49,11 @@ final class GuestProvision {
     private static final java.util.regex.Pattern DISK_KEY = java.util.regex.Pattern.compile("(ide|sata|scsi|virtio)\\d+");
     private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+(?:\\.\\d+)?)([KMGT]?)");
 
-    /** The keys of {@code set}: the clone's {@code pool}, and cloud-init DNS parameters of the new VM's config. */
+    /** The keys of {@code set}: parameters of the clone, and cloud-init DNS parameters of the new VM's config. */
     static final OptionKeys SET = OptionKeys.of("set")
+            .bool("full")
+            .id("target", NODE)
+            .id("storage", STORAGE)
             .id("pool", POOL)
             .text("nameserver", "[0-9A-Fa-f:.]+( [0-9A-Fa-f:.]+)*", "addresses separated by spaces, e.g. 1.1.1.1 9.9.9.9")
             .text("searchdomain", "[A-Za-z0-9.-]+( [A-Za-z0-9.-]+)*", "domains separated by spaces, e.g. example.com");
@@ -60,21 +64,18 @@ final class GuestProvision {
             @PveId(NODE) String node,
             @PveId(VMID) Integer newid,
             String name,
-            Boolean full,
-            @PveId(NODE) String target,
-            @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
-            @Min(1) Integer cores,
-            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]", groups = Unlisted.class) String diskSize,
+            @Min(value = 1, groups = Unlisted.class) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(value = 16, groups = Unlisted.class) Integer memory,
             String ciuser,
             String sshKeys,
             String password,
             @JsonPropertyDescription("CIDR or dhcp") String ip,
             String gw,
             Boolean start,
-            @JsonPropertyDescription("Default 180; 0: skip") @Min(0) Integer agentTimeout,
-            @JsonPropertyDescription("pool, nameserver, searchdomain") Map<String, Object> set,
-            @Min(1) Integer timeout) {
+            @JsonPropertyDescription("0: skip") @Min(value = 0, groups = Unlisted.class) Integer agentTimeout,
+            @JsonPropertyDescription("target, storage, full, nameserver...") Map<String, Object> set,
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) {
     }
 
     private GuestProvision() {
@@ -82,7 +83,7 @@ final class GuestProvision {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_provision",
-                "New VM from a cloud-init template: clone, grow disk, cloud-init user/keys/IP, start, await agent.",
+                "VM from a cloud-init template: clone, grow disk, user/keys/IP, start, await agent.",
                 Input.class, ToolHints.WRITE, GuestProvision::handle);
     }
 
@@ -92,21 +93,22 @@ final class GuestProvision {
         String generated = sshkeys == null && input.password() == null ? CloudInit.password() : null;
         String password = generated != null ? generated : input.password();
         Map<String, String> set = new LinkedHashMap<>(SET.wire(input.set()));
-        String pool = set.remove("pool");
+        String target = set.remove("target");
+        String storage = set.remove("storage");
+        String full = set.containsKey("full") ? set.remove("full") : storage != null ? "1" : null;
+        Map<String, String> placement = Params.create().put("full", full).put("target", target).put("storage", storage)
+                .put("pool", set.remove("pool")).map();
         GuestClient client = context.bean(GuestClient.class);
         Steps steps = new Steps(context, Duration.ofSeconds(input.timeout() == null ? 300 : input.timeout()));
         GuestTarget template = new QemuTarget(input.template(), input.node());
         Mono<ToolResult> flow = GuestLocator.locate(template, context)
                 .flatMap(tpl -> GuestNextId.orNext(input.newid(), context).flatMap(newid -> {
-                    String node = input.target() != null ? input.target() : tpl.node();
+                    String node = target != null ? target : tpl.node();
                     Guest vm = new Guest(node, GuestType.qemu, newid, input.name(), null, false);
                     Map<String, String> cloneForm = Params.create()
                             .put("newid", newid)
                             .put("name", input.name())
-                            .put("full", input.full() == null && input.storage() != null ? Boolean.TRUE : input.full())
-                            .put("target", input.target())
-                            .put("storage", input.storage())
-                            .put("pool", pool)
+                            .putAll(placement)
                             .map();
                     Map<String, String> config = Params.create()
                             .put("cores", input.cores())

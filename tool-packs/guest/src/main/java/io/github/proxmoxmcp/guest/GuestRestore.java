@@ -17,6 +17,7 @@ import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -38,7 +39,7 @@ final class GuestRestore {
             Boolean start,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements Confirmable, TaskInput {
 
         @Override
         public java.time.Duration waitTimeout() {
@@ -51,7 +52,7 @@ final class GuestRestore {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_restore",
-                        "Restore a backup to vmid (waits up to 3600 s); force overwrites, needs confirm.",
+                        "Restore a backup as vmid, waiting up to 3600 s; force overwrites (confirm).",
                         Input.class, ToolHints.DESTRUCTIVE, GuestRestore::handle)
                 .confirmWhen(in -> Boolean.TRUE.equals(in.force()));
     }

@@ -13,11 +13,13 @@ import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -34,14 +36,14 @@ final class GuestSnapshot {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Action action,
             @NotNull @PveId(SNAPSHOT) String snapname,
-            @JsonPropertyDescription("description, vmstate; start; force") Map<String, Object> options,
+            @JsonPropertyDescription("vmstate, start, force...") Map<String, Object> options,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     /** The keys of {@code options}: parameters of the create, rollback and delete endpoints. */
@@ -55,7 +57,7 @@ final class GuestSnapshot {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_snapshot",
-                        "Create, roll back or delete a snapshot; rollback and delete need confirm.",
+                        "Take, roll back (confirm) or delete (confirm) a snapshot.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestSnapshot::handle)
                 .confirmWhen(in -> in.action() != Action.create);
     }

@@ -184,7 +184,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
     @Test
     void diskUnlinkWithForceNeedsConfirmAndMissingFieldsSendNothing() {
         assertError("proxmox_guest_disk" + CONFIRM_REFUSAL,
-                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"options\":{\"force\":true}}"));
         assertError("Invalid arguments: size is required for action=resize. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\"}"));
         assertError("Invalid arguments: storage is required for action=move. Nothing was sent to Proxmox.",
@@ -193,7 +193,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
 
         pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
         assertOk("unlink of VM 100 scsi1: done", pack.call("proxmox_guest_disk",
-                "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true,\"confirm\":true}"));
+                "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"options\":{\"force\":true},\"confirm\":true}"));
         assertEquals(Map.of("idlist", "scsi1", "force", "1"), pack.request(0).form());
     }
 
@@ -224,7 +224,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
                 "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"macaddr\":\"BC:24:11:00:00:02\","
                         + "\"tag\":30,\"firewall\":false,\"mtu\":9000,\"rate\":12.5}}"));
         assertOk("set net0 of CT 101: done", pack.call("proxmox_guest_nic",
-                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr0\",\"ip\":\"dhcp\",\"set\":{\"firewall\":true}}"));
+                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr0\",\"set\":{\"ip\":\"dhcp\",\"firewall\":true}}"));
         assertOk("removal of net1 of VM 100: task OK (" + upid + ")",
                 pack.call("proxmox_guest_nic", "{" + QEMU + "\"action\":\"remove\",\"index\":1}"));
         var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
@@ -248,7 +248,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
         assertOk("set net0 of VM 100 (kept MAC BC:24:11:4E:86:E0): task OK (" + upid + ")", pack.call("proxmox_guest_nic",
                 "{" + QEMU + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr2\",\"set\":{\"tag\":40}}"));
         assertOk("set net0 of CT 101 (kept MAC BC:24:11:AA:BB:CC): done", pack.call("proxmox_guest_nic",
-                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr1\",\"ip\":\"10.0.0.5/24\",\"gw\":\"10.0.0.1\"}"));
+                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr1\",\"set\":{\"ip\":\"10.0.0.5/24\",\"gw\":\"10.0.0.1\"}}"));
         assertOk("set net5 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
                 "{" + QEMU + "\"action\":\"set\",\"index\":5,\"bridge\":\"vmbr0\"}"));
 
@@ -270,16 +270,35 @@ class GuestChangeToolTest implements MockProxmoxTest {
     }
 
     @Test
+    void nicSetKeysSuitTheGuestTypeAndBadOnesSendNothing() {
+        assertError("Invalid arguments: set.ip is not a key of set for a VM; it takes [firewall, link_down, macaddr, model, mtu, "
+                + "queues, rate, tag, trunks]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"ip\":\"dhcp\"}}"));
+        assertError("Invalid arguments: set.model is not a key of set for a container; it takes [firewall, gw, gw6, hwaddr, ip, "
+                + "ip6, link_down, mtu, name, rate, tag, trunks]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{" + LXC + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"model\":\"e1000\"}}"));
+        assertError("Invalid arguments: set.tag must be a whole number from 1 to 4094; got '5000'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_nic", "{\"vmid\":100,\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\","
+                        + "\"set\":{\"tag\":5000}}"));
+        assertError("Invalid arguments: set is for action=set. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{\"vmid\":100,\"action\":\"remove\",\"index\":1,\"set\":{\"tag\":10}}"));
+        pack.assertNothingSent();
+    }
+
+    @Test
     void mountPointSetAndRemove() {
         resources(pack);
         pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
         assertOk("set mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
-                "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"storage\":\"local-lvm\",\"size\":32,\"path\":\"/srv/data\",\"backup\":true}"));
+                "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"storage\":\"local-lvm\",\"size\":32,\"path\":\"/srv/data\",\"set\":{\"backup\":true}}"));
         assertOk("removed mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
                 "{\"vmid\":101,\"node\":\"pve2\",\"action\":\"remove\",\"index\":0}"));
         assertEquals(List.of("GET /cluster/resources", "PUT /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config"), pack.lines());
         assertEquals(Map.of("mp0", "local-lvm:32,mp=/srv/data,backup=1"), pack.request(1).form());
+        assertError("Invalid arguments: set.readonly is not a key of set; it takes [acl, backup, keepattrs, mountoptions, quota, "
+                + "replicate, ro, shared]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_mountpoint",
+                "{\"vmid\":101,\"action\":\"set\",\"index\":1,\"volume\":\"/mnt/data\",\"path\":\"/data\",\"set\":{\"readonly\":true}}"));
         assertEquals(Map.of("delete", "mp0"), pack.request(2).form());
     }
 

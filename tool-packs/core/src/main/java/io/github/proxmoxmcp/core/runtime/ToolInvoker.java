@@ -3,11 +3,11 @@ package io.github.proxmoxmcp.core.runtime;
 import io.github.proxmoxmcp.core.client.ProxmoxApiException;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
 import io.github.proxmoxmcp.core.spi.Confirmable;
-import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.json.JsonMapper;
@@ -15,6 +15,7 @@ import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -41,15 +42,12 @@ public final class ToolInvoker {
     public <I> Mono<ToolResult> invoke(ToolDefinition<I> tool, Map<String, Object> arguments, ToolContext context) {
         return Mono.defer(() -> {
             I input = bind(tool, arguments == null ? Map.of() : arguments);
-            Set<ConstraintViolation<I>> violations = validator.validate(input);
+            Set<ConstraintViolation<I>> violations = validator.validate(input, Default.class, Unlisted.class);
             if (!violations.isEmpty()) {
                 throw new ToolInputException(violations.stream()
                         .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                         .sorted()
                         .collect(Collectors.joining("; ")));
-            }
-            if (input instanceof TaskInput task && task.timeout() != null && task.timeout() < 1) {
-                throw new ToolInputException("timeout: must be greater than or equal to 1");
             }
             if (tool.confirmWhen().test(input) && !((Confirmable) input).confirmed()) {
                 return Mono.just(ToolResult.error(tool.name() + " is destructive: nothing was changed. "
