@@ -56,7 +56,7 @@ class HostileArgumentsIT {
             Map.entry("bridge", "vmbr0"), Map.entry("userid", "alice@pve"), Map.entry("tokenid", "alice@pve!t1"),
             Map.entry("pool", "pool1"), Map.entry("realm", "pve"), Map.entry("group", "admins"), Map.entry("role", "PVEAuditor"),
             Map.entry("name", "name1"), Map.entry("id", "100-0"), Map.entry("service", "pveproxy"), Map.entry("url", "https://a.b/c.iso"),
-            Map.entry("cidr", "10.0.0.0/24"), Map.entry("type", "qemu"), Map.entry("sid", "vm:100"), Map.entry("zone", "zone1"), Map.entry("vnet", "vnet1"));
+            Map.entry("cidr", "10.0.0.0/24"), Map.entry("sid", "vm:100"), Map.entry("zone", "zone1"), Map.entry("vnet", "vnet1"));
 
     private final MockProxmox proxmox = MockProxmox.shared();
 

@@ -36,7 +36,7 @@ final class GuestAgentFileRead {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.read("proxmox_guest_agent_file_read", "Read a file inside a VM via the guest agent (bounded).",
+        return ToolDefinition.read("proxmox_guest_agent_file_read", "Read a file in a VM via the guest agent (bounded).",
                 Input.class, GuestAgentFileRead::handle);
     }
 

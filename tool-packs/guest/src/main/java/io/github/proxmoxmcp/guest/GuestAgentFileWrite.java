@@ -35,7 +35,7 @@ final class GuestAgentFileWrite {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_agent_file_write", "Write (replace) a text file inside a VM via the guest agent.",
+        return ToolDefinition.write("proxmox_guest_agent_file_write", "Write (replace) a text file in a VM via the guest agent.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestAgentFileWrite::handle);
     }
 

@@ -40,7 +40,7 @@ final class GuestAgentSetPassword {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_agent_set_password", "Set a user's password inside a VM via the guest agent.",
+        return ToolDefinition.write("proxmox_guest_agent_set_password", "Set a user's password in a VM via the guest agent.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestAgentSetPassword::handle);
     }
 

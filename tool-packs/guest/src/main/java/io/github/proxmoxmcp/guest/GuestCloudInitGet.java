@@ -33,7 +33,7 @@ final class GuestCloudInitGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_cloudinit_get",
-                "A VM's generated cloud-init data, or the values pending.",
+                "A VM's generated cloud-init data or pending values.",
                 Input.class, GuestCloudInitGet::handle);
     }
 

@@ -65,7 +65,7 @@ final class GuestCreateCt {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_create_ct",
-                "Create an LXC container: rootfs on storage, eth0 on bridge.",
+                "Create a container: rootfs on storage, eth0 on bridge.",
                 Input.class, ToolHints.WRITE, GuestCreateCt::handle);
     }
 

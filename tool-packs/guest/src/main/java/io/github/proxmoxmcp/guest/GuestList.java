@@ -43,7 +43,7 @@ final class GuestList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_list",
-                "List VMs and containers cluster-wide, filtered.",
+                "List guests cluster-wide, filtered.",
                 Input.class, GuestList::handle);
     }
 

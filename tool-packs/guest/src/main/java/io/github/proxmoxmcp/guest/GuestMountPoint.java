@@ -68,7 +68,7 @@ final class GuestMountPoint {
         String key = "mp" + input.index();
         Params form;
         if (input.action() == Action.remove) {
-            if (input.set() != null) {
+            if (input.set() != null && !input.set().isEmpty()) {
                 throw new ToolInputException("set is for action=set");
             }
             form = Params.create().delete(List.of(key));

@@ -97,7 +97,7 @@ final class GuestNic {
         if (input.action() == Action.set && input.bridge() == null) {
             throw new ToolInputException("bridge is required for action=set");
         }
-        if (input.action() == Action.remove && input.set() != null) {
+        if (input.action() == Action.remove && input.set() != null && !input.set().isEmpty()) {
             throw new ToolInputException("set is for action=set");
         }
         (input.type() == null ? EITHER : input.type() == GuestType.qemu ? QEMU : LXC).wire(input.set());

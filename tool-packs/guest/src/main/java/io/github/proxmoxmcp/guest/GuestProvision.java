@@ -64,7 +64,7 @@ final class GuestProvision {
             @PveId(NODE) String node,
             @PveId(VMID) Integer newid,
             String name,
-            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]", groups = Unlisted.class) String diskSize,
+            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
             @Min(value = 1, groups = Unlisted.class) Integer cores,
             @JsonPropertyDescription("MiB") @Min(value = 16, groups = Unlisted.class) Integer memory,
             String ciuser,

@@ -30,7 +30,7 @@ final class GuestSnapshotList {
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
             @InInstructions @PveId(NODE) String node,
-            GuestType type) implements GuestTarget {
+            @InInstructions GuestType type) implements GuestTarget {
     }
 
     private GuestSnapshotList() {

@@ -41,7 +41,7 @@ final class GuestTags {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_tags", "Add or remove tags, keeping the others; set protection.",
+        return ToolDefinition.write("proxmox_guest_tags", "Add or remove tags (others kept); set protection.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestTags::handle);
     }
 

@@ -217,11 +217,11 @@ class GuestOpsToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/spiceproxy", "{\"host\":\"pvespiceproxy:x\",\"tls-port\":61000}");
 
         assertOk("vnc console of VM 100 on pve1:\nport: 5900\nticket: PVEVNC:abc\nuser: root@pam",
-                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"vnc\",\"websocket\":true}"));
+                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"vnc\",\"options\":{\"websocket\":true}}"));
         assertOk("term console of CT 101 on pve2:\nport: 5901\nticket: PVEVNC:def",
                 pack.call("proxmox_guest_console", "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"kind\":\"term\"}"));
         assertOk("spice console of VM 100 on pve1:\nhost: pvespiceproxy:x\ntls-port: 61000",
-                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"spice\",\"proxy\":\"10.0.0.1\"}"));
+                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"spice\",\"options\":{\"proxy\":\"10.0.0.1\"}}"));
         assertEquals(Map.of("websocket", "1"), pack.request(0).form());
         assertEquals(Map.of(), pack.request(1).form());
         assertEquals(Map.of("proxy", "10.0.0.1"), pack.request(2).form());

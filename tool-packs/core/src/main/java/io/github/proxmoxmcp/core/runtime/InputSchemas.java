@@ -1,6 +1,5 @@
 package io.github.proxmoxmcp.core.runtime;
 
-import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -11,7 +10,6 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
-import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.spi.InInstructions;
 import jakarta.validation.groups.Default;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,10 +38,6 @@ public final class InputSchemas {
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);
         config.forFields().withIgnoreCheck(field -> field.getAnnotation(InInstructions.class) != null);
-        // The server's instructions name the guest types (qemu|lxc) once; binding refuses any other value with that list.
-        config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> type.getErasedType() == GuestType.class
-                ? new CustomDefinition(context.createDefinition(context.getTypeContext().resolve(String.class)))
-                : null);
         this.generator = new SchemaGenerator(config.build());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
@@ -37,7 +36,7 @@ class InputSchemasTest {
     }
 
     @Serdeable
-    record Quiet(@NotNull @Min(value = 1, groups = Unlisted.class) Integer cores, @InInstructions String node, GuestType type) {
+    record Quiet(@NotNull @Min(value = 1, groups = Unlisted.class) Integer cores, @InInstructions String node) {
     }
 
     @Serdeable
@@ -68,8 +67,8 @@ class InputSchemasTest {
     }
 
     @Test
-    void unlistedBoundsInstructedFieldsAndTheGuestTypeCostNoSchemaBytes() {
-        assertEquals("{\"type\":\"object\",\"properties\":{\"cores\":{\"type\":\"integer\"},\"type\":{\"type\":\"string\"}},"
+    void unlistedBoundsAndInstructedFieldsCostNoSchemaBytes() {
+        assertEquals("{\"type\":\"object\",\"properties\":{\"cores\":{\"type\":\"integer\"}},"
                         + "\"required\":[\"cores\"]}",
                 new InputSchemas().schema(Quiet.class).toString());
     }
