@@ -160,6 +160,28 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
     }
 
     @Test
+    void provisionPlacesTheCloneAsSetSaysAndRefusesAnUnknownKey() {
+        assertError("Invalid arguments: set.cores is not a key of set; it takes [full, nameserver, pool, searchdomain, storage, "
+                + "target]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_provision",
+                "{\"template\":9000,\"node\":\"pve1\",\"set\":{\"cores\":4}}"));
+        pack.assertNothingSent();
+
+        String clone = pack.finishedTask("pve1", "qmclone", 9000);
+        String config = pack.finishedTask("pve2", "qmconfig", 127);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/9000/clone", quoted(clone));
+        pack.proxmox().respond("GET", "/nodes/pve2/qemu/127/config", "{\"scsi0\":\"fast:vm-127-disk-0,size=64G\"}");
+        pack.proxmox().respond("POST", "/nodes/pve2/qemu/127/config", quoted(config));
+
+        assertOk("VM 127 on pve2 provisioned from template 9000\n"
+                + "clone of template 9000 to VM 127: task OK (" + clone + ")\n"
+                + "boot disk scsi0: already 64.0 GiB, not resized\n"
+                + "cloud-init config (sshkeys): task OK (" + config + ")", pack.call("proxmox_guest_provision",
+                "{\"template\":9000,\"node\":\"pve1\",\"newid\":127,\"sshKeys\":\"ssh-ed25519 K a\",\"start\":false,"
+                        + "\"set\":{\"target\":\"pve2\",\"storage\":\"fast\",\"pool\":\"prod\"}}"));
+        assertEquals(Map.of("newid", "127", "full", "1", "target", "pve2", "storage", "fast", "pool", "prod"), pack.request(0).form());
+    }
+
+    @Test
     void provisionReportsAnAgentThatNeverAnswers() {
         String clone = pack.finishedTask("pve1", "qmclone", 9000);
         String start = pack.finishedTask("pve1", "qmstart", 126);
