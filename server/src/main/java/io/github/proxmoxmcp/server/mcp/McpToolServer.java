@@ -40,6 +40,7 @@ public final class McpToolServer {
     static final String INSTRUCTIONS = """
             Tools for one Proxmox VE cluster. Conventions shared by all tools:
             - Guest tools take a vmid and find its node and type (qemu|lxc) themselves; give them only to skip the lookup.
+            - A tool's set or options map takes less used parameters by their Proxmox names; proxmox://skills/<pack> lists them.
             - Node tools use PROXMOX_DEFAULT_NODE when node is omitted, if the operator set one.
             - Tools that start a task wait for it (wait, default true) up to timeout seconds (default 300) and report OK,             warnings, or the failure with the task log tail; with wait=false they return the task id             (follow it with proxmox_node_task_get).
             - Destructive calls (delete, rollback, stop, reset, power off...) need confirm: true; check the target first.

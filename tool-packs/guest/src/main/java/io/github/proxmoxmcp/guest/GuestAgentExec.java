@@ -8,10 +8,12 @@ import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -33,10 +35,10 @@ final class GuestAgentExec {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @NotEmpty List<String> command,
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @NotEmpty(groups = Unlisted.class) List<String> command,
             @JsonPropertyDescription("stdin") String input,
-            @JsonPropertyDescription("Default 60") @Min(1) @Max(3600) Integer timeout) {
+            @JsonPropertyDescription("Default 60") @Min(value = 1, groups = Unlisted.class) @Max(value = 3600, groups = Unlisted.class) Integer timeout) {
     }
 
     private GuestAgentExec() {
@@ -44,7 +46,7 @@ final class GuestAgentExec {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_agent_exec",
-                "Run a command in a VM via the guest agent; returns exit code and output.",
+                "Run a command in a VM via the guest agent: exit code and output.",
                 Input.class, ToolHints.WRITE, GuestAgentExec::handle);
     }
 

@@ -8,9 +8,11 @@ import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,17 +26,17 @@ final class GuestAgentFileRead {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @JsonPropertyDescription("Absolute path") @NotBlank String file,
-            @Min(0) Long offset,
-            @Min(1) @Max(16777216) Integer count) {
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @NotBlank(groups = Unlisted.class) String file,
+            @Min(value = 0, groups = Unlisted.class) Long offset,
+            @Min(value = 1, groups = Unlisted.class) @Max(value = 16777216, groups = Unlisted.class) Integer count) {
     }
 
     private GuestAgentFileRead() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.read("proxmox_guest_agent_file_read", "Read a file inside a VM via the guest agent (bounded).",
+        return ToolDefinition.read("proxmox_guest_agent_file_read", "Read a file in a VM via the guest agent (bounded).",
                 Input.class, GuestAgentFileRead::handle);
     }
 

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +26,8 @@ final class GuestAgentFileWrite {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @JsonPropertyDescription("Absolute path") @NotBlank String file,
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @NotBlank(groups = Unlisted.class) String file,
             @NotNull @Size(max = 61440) String content) {
     }
 
@@ -33,7 +35,7 @@ final class GuestAgentFileWrite {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_agent_file_write", "Write (replace) a text file inside a VM via the guest agent.",
+        return ToolDefinition.write("proxmox_guest_agent_file_write", "Write (replace) a text file in a VM via the guest agent.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestAgentFileWrite::handle);
     }
 

@@ -6,6 +6,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -31,8 +32,8 @@ final class GuestAgentGet {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @NotBlank @Pattern(regexp = "ping|info|get-osinfo|network-get-interfaces|get-fsinfo|get-host-name|get-users|get-time"
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @Pattern(regexp = "ping|info|get-osinfo|network-get-interfaces|get-fsinfo|get-host-name|get-users|get-time"
                     + "|get-timezone|get-vcpus") String command) {
     }
 

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,10 +25,10 @@ final class GuestAgentSetPassword {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            @NotBlank String username,
-            @NotBlank @Size(min = 5, max = 1024) String password,
-            @JsonPropertyDescription("Already crypt()ed") Boolean crypted) {
+            @InInstructions @PveId(NODE) String node,
+            @NotNull @NotBlank(groups = Unlisted.class) String username,
+            @NotNull @Size(min = 5, max = 1024, groups = Unlisted.class) String password,
+            Boolean crypted) {
 
         @Override
         public String toString() {
@@ -38,7 +40,7 @@ final class GuestAgentSetPassword {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_agent_set_password", "Set a user's password inside a VM via the guest agent.",
+        return ToolDefinition.write("proxmox_guest_agent_set_password", "Set a user's password in a VM via the guest agent.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestAgentSetPassword::handle);
     }
 

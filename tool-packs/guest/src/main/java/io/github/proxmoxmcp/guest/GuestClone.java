@@ -8,21 +8,25 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_clone}: copy a VM or container (full or linked) to a new VMID. */
@@ -31,19 +35,21 @@ final class GuestClone {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
-            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
+            @PveId(VMID) Integer newid,
             String name,
-            @JsonPropertyDescription("false: linked (templates only)") Boolean full,
+            Boolean full,
             @PveId(NODE) String target,
             @PveId(STORAGE) String storage,
-            @PveId(POOL) String pool,
-            @PveId(SNAPSHOT) String snapname,
-            String description,
+            @JsonPropertyDescription("pool, snapname...") Map<String, Object> options,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, TaskInput {
     }
+
+    /** The keys of {@code options}: parameters of the clone endpoint of both guest types. */
+    static final OptionKeys OPTIONS = OptionKeys.of("options").id("pool", POOL).id("snapname", SNAPSHOT)
+            .text("description", "(?s).*", "a string").integer("bwlimit", 0, Long.MAX_VALUE);
 
     private GuestClone() {
     }
@@ -54,13 +60,14 @@ final class GuestClone {
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        OPTIONS.wire(input.options());
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> GuestNextId.orNext(input.newid(), context).flatMap(newid ->
                 Tasks.finish(client.clone(g.node(), g.path(), g.vmid(), form(g, input, newid)),
                         input, context, "clone of " + g.label() + " to " + newid)));
     }
 
-    static java.util.Map<String, String> form(Guest g, Input input, int newid) {
+    static Map<String, String> form(Guest g, Input input, int newid) {
         Boolean full = input.full() == null && input.storage() != null ? Boolean.TRUE : input.full();
         return Params.create()
                 .put("newid", newid)
@@ -68,9 +75,7 @@ final class GuestClone {
                 .put("full", full)
                 .put("target", input.target())
                 .put("storage", input.storage())
-                .put("pool", input.pool())
-                .put("snapname", input.snapname())
-                .put("description", input.description())
+                .putAll(OPTIONS.wire(input.options()))
                 .map();
     }
 }

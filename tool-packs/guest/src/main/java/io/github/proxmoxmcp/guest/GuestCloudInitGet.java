@@ -6,6 +6,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -23,7 +24,7 @@ final class GuestCloudInitGet {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
+            @InInstructions @PveId(NODE) String node,
             View view) {
     }
 
@@ -32,7 +33,7 @@ final class GuestCloudInitGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_cloudinit_get",
-                "Show a VM's generated cloud-init data, or values pending regeneration.",
+                "A VM's generated cloud-init data or pending values.",
                 Input.class, GuestCloudInitGet::handle);
     }
 

@@ -5,6 +5,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -20,7 +21,7 @@ final class GuestCloudInitRegenerate {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node) {
+            @InInstructions @PveId(NODE) String node) {
     }
 
     private GuestCloudInitRegenerate() {
@@ -28,7 +29,7 @@ final class GuestCloudInitRegenerate {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_cloudinit_regenerate",
-                "Regenerate a VM's cloud-init drive so config changes apply at next boot.",
+                "Regenerate a VM's cloud-init drive so changes apply at next boot.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestCloudInitRegenerate::handle);
     }
 

@@ -11,12 +11,14 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -31,14 +33,14 @@ final class GuestConfigUpdate {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             Map<String, Object> set,
             List<@PveId(CONFIG_KEY) String> delete,
             List<@PveId(CONFIG_KEY) String> revert,
-            @JsonPropertyDescription("From get") String digest,
+            String digest,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, TaskInput {
     }
 
     private GuestConfigUpdate() {
@@ -46,7 +48,7 @@ final class GuestConfigUpdate {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_config_update",
-                "Set, delete or revert guest config keys (Proxmox names: cores, memory...).",
+                "Set, delete or revert config keys by Proxmox name.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestConfigUpdate::handle);
     }
 

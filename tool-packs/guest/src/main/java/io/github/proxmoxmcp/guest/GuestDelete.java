@@ -6,6 +6,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
@@ -13,11 +14,13 @@ import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -33,26 +36,29 @@ final class GuestDelete {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
-            @JsonPropertyDescription("Also from backup/HA/replication config") Boolean purge,
-            Boolean destroyUnreferencedDisks,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
+            @JsonPropertyDescription("purge...") Map<String, Object> options,
             Boolean stop,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
+
+    /** The keys of {@code options}: parameters of {@code DELETE /nodes/{node}/{type}/{vmid}}. */
+    private static final OptionKeys OPTIONS = OptionKeys.of("options").bool("purge", "destroy-unreferenced-disks");
 
     private GuestDelete() {
     }
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_delete",
-                "Destroy a guest and its disks; needs confirm. Refused while running unless stop.",
+                "Destroy a guest and its disks; needs confirm, and stop if it runs.",
                 Input.class, ToolHints.DESTRUCTIVE, GuestDelete::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        Map<String, String> query = OPTIONS.wire(input.options());
         GuestClient client = context.bean(GuestClient.class);
         Steps steps = new Steps(context, input.waitTimeout());
         return steps.finish(GuestLocator.locate(input, context).flatMap(g -> client.status(g.node(), g.path(), g.vmid())
@@ -65,10 +71,6 @@ final class GuestDelete {
                     Mono<?> stopped = running
                             ? steps.task("stop of " + g.label(), client.power(g.node(), g.path(), g.vmid(), "stop", Map.of()))
                             : Mono.just(true);
-                    Map<String, String> query = Params.create()
-                            .put("purge", input.purge())
-                            .put("destroy-unreferenced-disks", input.destroyUnreferencedDisks())
-                            .map();
                     return stopped.then(Mono.defer(() -> destroy(client, g, query, input, context, steps)));
                 })));
     }

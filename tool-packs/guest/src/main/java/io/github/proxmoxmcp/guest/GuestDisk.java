@@ -6,24 +6,28 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.id.Shown;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_disk}: resize, move to another storage, or unlink a guest disk. */
@@ -33,25 +37,33 @@ final class GuestDisk {
     enum Action { resize, move, unlink }
 
     @Serdeable
-    enum DiskFormat { raw, qcow2, vmdk }
-
-    @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Action action,
-            @NotBlank
-            @Pattern(regexp = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs") String disk,
-            @JsonPropertyDescription("resize: 64G or +10G") @Pattern(regexp = "\\+?\\d+(\\.\\d+)?[KMGT]?") String size,
+            @NotNull String disk,
+            @JsonPropertyDescription("64G or +10G") String size,
             @PveId(STORAGE) String storage,
-            Boolean deleteSource,
-            DiskFormat format,
-            @JsonPropertyDescription("unlink: destroy volume") Boolean force,
-            String digest,
+            @JsonPropertyDescription("force, delete, format...") Map<String, Object> options,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+    }
+
+    private static final String DISK = "(ide|sata|scsi|virtio|unused|mp)\\d+|efidisk0|tpmstate0|rootfs";
+    private static final String SIZE = "\\+?\\d+(\\.\\d+)?[KMGT]?";
+
+    /** The keys of {@code options}: parameters of the resize, move_disk (VM) and move_volume (container) endpoints. */
+    private static final OptionKeys RESIZE = OptionKeys.of("options", "action=resize").text("digest", "[0-9a-f]{1,64}", "a config digest");
+    private static final OptionKeys MOVE_QEMU = moveKeys(true);
+    private static final OptionKeys MOVE_LXC = moveKeys(false);
+    private static final OptionKeys UNLINK = OptionKeys.of("options", "action=unlink").bool("force");
+
+    private static OptionKeys moveKeys(boolean qemu) {
+        OptionKeys keys = OptionKeys.of("options", "action=move of a " + (qemu ? "VM" : "container") + " disk")
+                .bool("delete").integer("bwlimit", 0, Long.MAX_VALUE).text("digest", "[0-9a-f]{1,64}", "a config digest");
+        return qemu ? keys.oneOf("format", "raw", "qcow2", "vmdk") : keys;
     }
 
     private GuestDisk() {
@@ -59,9 +71,10 @@ final class GuestDisk {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_disk",
-                        "Grow, move (storage, format, deleteSource) or unlink (qemu) a disk; unlink+force destroys, needs confirm.",
+                        "Change a disk; unlink with force destroys it and needs confirm.",
                         Input.class, ToolHints.DESTRUCTIVE, GuestDisk::handle)
-                .confirmWhen(in -> in.action() == Action.unlink && Boolean.TRUE.equals(in.force()));
+                .confirmWhen(in -> in.action() == Action.unlink && in.options() != null
+                        && List.of(true, 1).contains(in.options().get("force")));
     }
 
     /** The disk keys each guest type has for each action, as Proxmox lists them; null when the key fits. */
@@ -78,7 +91,23 @@ final class GuestDisk {
                 : disk + " is not a container volume for " + action + ": use rootfs or mpN" + (action == Action.move ? " (or unusedN)" : "");
     }
 
+    private static OptionKeys options(Action action, boolean qemu) {
+        return switch (action) {
+            case resize -> RESIZE;
+            case move -> qemu ? MOVE_QEMU : MOVE_LXC;
+            case unlink -> UNLINK;
+        };
+    }
+
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
+        if (!input.disk().matches(DISK)) {
+            throw new ToolInputException("disk must be a disk key such as scsi0, virtio1, efidisk0, rootfs, mp0 or unused0; got "
+                    + Shown.quoted(input.disk()));
+        }
+        if (input.size() != null && !input.size().matches(SIZE)) {
+            throw new ToolInputException("size must be a size such as 64G, or +10G to grow by; got " + Shown.quoted(input.size()));
+        }
+        options(input.action(), input.type() != GuestType.lxc).wire(input.options());
         switch (input.action()) {
             case resize -> require(input.size(), "size is required for action=resize");
             case move -> require(input.storage(), "storage is required for action=move");
@@ -94,19 +123,20 @@ final class GuestDisk {
             if (mismatch != null) {
                 return Mono.error(new ToolInputException(mismatch));
             }
+            Map<String, String> options = options(input.action(), g.qemu()).wire(input.options());
             String what = input.action() + " of " + g.label() + " " + input.disk();
             return switch (input.action()) {
                 case resize -> Tasks.finish(client.resize(g.node(), g.path(), g.vmid(), Params.create()
-                        .put("disk", input.disk()).put("size", input.size()).put("digest", input.digest()).map()), input, context, what);
+                        .put("disk", input.disk()).put("size", input.size()).putAll(options).map()), input, context, what);
                 case move -> Tasks.finish(g.qemu()
                         ? client.moveDisk(g.node(), g.vmid(), Params.create().put("disk", input.disk()).put("storage", input.storage())
-                                .put("delete", input.deleteSource()).put("format", input.format()).put("digest", input.digest()).map())
+                                .putAll(options).map())
                         : client.moveVolume(g.node(), g.vmid(), Params.create().put("volume", input.disk()).put("storage", input.storage())
-                                .put("delete", input.deleteSource()).put("digest", input.digest()).map()),
+                                .putAll(options).map()),
                         input, context, what + " to " + input.storage());
                 case unlink -> g.qemu()
                         ? Tasks.finish(client.unlink(g.node(), g.vmid(), Params.create()
-                                .put("idlist", input.disk()).put("force", input.force()).map()), input, context, what)
+                                .put("idlist", input.disk()).putAll(options).map()), input, context, what)
                         : Mono.just(ToolResult.error(g.label() + " is a container: unlink is QEMU-only. Nothing was changed."));
             };
         });

@@ -10,6 +10,7 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -27,8 +28,8 @@ final class GuestFeature {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             @NotNull Feature feature,
             @PveId(SNAPSHOT) String snapname) implements GuestTarget {
     }
@@ -38,7 +39,7 @@ final class GuestFeature {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_feature",
-                "Check whether a guest's disks support snapshot, clone or copy.",
+                "Check whether a guest's disks support a feature.",
                 Input.class, GuestFeature::handle);
     }
 

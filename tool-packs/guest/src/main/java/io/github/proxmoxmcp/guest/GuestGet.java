@@ -6,12 +6,14 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.Guest;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -24,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -33,22 +36,21 @@ final class GuestGet {
     @Serdeable
     enum View { status, config, pending, rrd }
 
-    @Serdeable
-    enum Timeframe { hour, day, week, month, year }
-
-    @Serdeable
-    enum Cf { AVERAGE, MAX }
+    /** The keys of {@code options}: parameters of the config and rrddata endpoints. */
+    private static final Map<View, OptionKeys> OPTIONS = Map.of(
+            View.status, OptionKeys.of("options", "view=status"),
+            View.config, OptionKeys.of("options", "view=config").bool("current").id("snapshot", SNAPSHOT),
+            View.pending, OptionKeys.of("options", "view=pending"),
+            View.rrd, OptionKeys.of("options", "view=rrd").oneOf("timeframe", "hour", "day", "week", "month", "year")
+                    .oneOf("cf", "AVERAGE", "MAX"));
 
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             View view,
-            @JsonPropertyDescription("config: skip pending") Boolean current,
-            @PveId(SNAPSHOT) String snapshot,
-            Timeframe timeframe,
-            Cf cf) implements GuestTarget {
+            @JsonPropertyDescription("timeframe, cf, current...") Map<String, Object> options) implements GuestTarget {
     }
 
     private GuestGet() {
@@ -56,24 +58,25 @@ final class GuestGet {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_get",
-                "One guest's status (default), config (with digest), pending changes or RRD summary (timeframe, cf).",
+                "A guest by view (default status); config has the digest.",
                 Input.class, GuestGet::handle);
     }
 
     private static Mono<ToolResult> handle(Input input, ToolContext context) {
         GuestClient client = context.bean(GuestClient.class);
         View view = input.view() == null ? View.status : input.view();
+        Map<String, String> options = OPTIONS.get(view).wire(input.options());
         return GuestLocator.locate(input, context).flatMap(g -> switch (view) {
             case status -> client.status(g.node(), g.path(), g.vmid())
                     .map(r -> ToolResult.ok(status(g, r.dataOrNull())));
             case config -> client.config(g.node(), g.path(), g.vmid(), Params.create()
-                            .put("current", input.current()).put("snapshot", input.snapshot()).map())
+                            .putAll(options).map())
                     .map(r -> ToolResult.ok(g.label() + " on " + g.node() + " config:\n" + KeyValues.of(r.data())));
             case pending -> client.pending(g.node(), g.path(), g.vmid()).map(r -> ToolResult.ok(pending(g, r.list())));
             case rrd -> {
-                Timeframe timeframe = input.timeframe() == null ? Timeframe.hour : input.timeframe();
+                String timeframe = options.getOrDefault("timeframe", "hour");
                 yield client.rrddata(g.node(), g.path(), g.vmid(), Params.create()
-                                .put("timeframe", timeframe).put("cf", input.cf()).map())
+                                .putAll(options).put("timeframe", timeframe).map())
                         .map(r -> ToolResult.ok(rrd(g, timeframe, r.list())));
             }
         });
@@ -123,7 +126,7 @@ final class GuestGet {
         return table.size() == 0 ? g.label() + ": no pending changes" : g.label() + " pending changes:\n" + table.render();
     }
 
-    static String rrd(Guest g, Timeframe timeframe, List<JsonNode> points) {
+    static String rrd(Guest g, String timeframe, List<JsonNode> points) {
         if (points.isEmpty()) {
             return g.label() + ": no RRD data for " + timeframe;
         }

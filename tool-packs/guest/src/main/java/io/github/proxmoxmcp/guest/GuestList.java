@@ -11,6 +11,7 @@ import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.text.Format;
 import io.github.proxmoxmcp.core.text.Table;
 import io.micronaut.json.tree.JsonNode;
@@ -34,7 +35,7 @@ final class GuestList {
             @PveId(TAG) String tag,
             @PveId(POOL) String pool,
             @JsonPropertyDescription("Glob") String name,
-            @Min(1) @Max(5000) Integer limit) {
+            @Min(value = 1, groups = Unlisted.class) @Max(value = 5000, groups = Unlisted.class) Integer limit) {
     }
 
     private GuestList() {
@@ -42,7 +43,7 @@ final class GuestList {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.read("proxmox_guest_list",
-                "List VMs and containers cluster-wide, filtered.",
+                "List guests cluster-wide, filtered.",
                 Input.class, GuestList::handle);
     }
 

@@ -5,21 +5,25 @@ import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
 import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** {@code proxmox_guest_mountpoint}: add or detach container mount point mpN. */
@@ -31,15 +35,14 @@ final class GuestMountPoint {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
+            @InInstructions @PveId(NODE) String node,
             @NotNull Action action,
-            @NotNull @Min(0) @Max(255) Integer index,
+            @NotNull @Min(value = 0, groups = Unlisted.class) @Max(value = 255, groups = Unlisted.class) Integer index,
             @PveId(STORAGE) String storage,
-            @JsonPropertyDescription("GiB") @Min(1) Integer size,
-            @JsonPropertyDescription("Existing volume or host path") String volume,
+            @JsonPropertyDescription("GiB") @Min(value = 1, groups = Unlisted.class) Integer size,
+            String volume,
             String path,
-            Boolean backup,
-            Boolean readonly) implements GuestTarget {
+            @JsonPropertyDescription("backup, ro, acl...") Map<String, Object> set) implements GuestTarget {
 
         @Override
         public GuestType type() {
@@ -47,12 +50,17 @@ final class GuestMountPoint {
         }
     }
 
+    /** The keys of {@code set}: the mpN properties of a container's {@code pve-ct-mountpoint}. */
+    private static final OptionKeys SET = OptionKeys.of("set").bool("backup", "ro", "acl", "quota", "replicate", "shared", "keepattrs")
+            .text("mountoptions", "(discard|lazytime|noatime|nodev|noexec|nosuid)(;(discard|lazytime|noatime|nodev|noexec|nosuid))*",
+                    "options separated by ';' of discard, lazytime, noatime, nodev, noexec, nosuid");
+
     private GuestMountPoint() {
     }
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_mountpoint",
-                "Set container mount point mpN (storage+size or volume, at path) or remove it (kept unused).",
+                "Set container mount point mpN (storage and size, or volume) at path, or remove it.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestMountPoint::handle);
     }
 
@@ -60,6 +68,9 @@ final class GuestMountPoint {
         String key = "mp" + input.index();
         Params form;
         if (input.action() == Action.remove) {
+            if (input.set() != null && !input.set().isEmpty()) {
+                throw new ToolInputException("set is for action=set");
+            }
             form = Params.create().delete(List.of(key));
         } else {
             if (input.path() == null) {
@@ -69,9 +80,9 @@ final class GuestMountPoint {
                 throw new ToolInputException("give either storage and size, or volume");
             }
             String source = input.volume() != null ? input.volume() : input.storage() + ":" + input.size();
-            form = Params.create().put(key, source + ",mp=" + input.path()
-                    + (input.backup() == null ? "" : ",backup=" + (input.backup() ? 1 : 0))
-                    + (Boolean.TRUE.equals(input.readonly()) ? ",ro=1" : ""));
+            StringBuilder value = new StringBuilder(source).append(",mp=").append(input.path());
+            SET.wire(input.set()).forEach((property, wire) -> value.append(',').append(property).append('=').append(wire));
+            form = Params.create().put(key, value.toString());
         }
         GuestClient client = context.bean(GuestClient.class);
         return GuestLocator.locate(input, context).flatMap(g -> client.updateConfig(g.node(), g.path(), g.vmid(), form.map())

@@ -7,6 +7,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.client.ProxmoxConfiguration;
 import io.github.proxmoxmcp.core.client.ProxmoxErrors;
@@ -19,6 +20,7 @@ import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.text.Format;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
@@ -28,6 +30,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,30 +49,33 @@ final class GuestProvision {
     private static final java.util.regex.Pattern DISK_KEY = java.util.regex.Pattern.compile("(ide|sata|scsi|virtio)\\d+");
     private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+(?:\\.\\d+)?)([KMGT]?)");
 
+    /** The keys of {@code set}: parameters of the clone, and cloud-init DNS parameters of the new VM's config. */
+    static final OptionKeys SET = OptionKeys.of("set")
+            .bool("full")
+            .id("target", NODE)
+            .id("storage", STORAGE)
+            .id("pool", POOL)
+            .text("nameserver", "[0-9A-Fa-f:.]+( [0-9A-Fa-f:.]+)*", "addresses separated by spaces, e.g. 1.1.1.1 9.9.9.9")
+            .text("searchdomain", "[A-Za-z0-9.-]+( [A-Za-z0-9.-]+)*", "domains separated by spaces, e.g. example.com");
+
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer template,
             @PveId(NODE) String node,
-            @JsonPropertyDescription("Default next free") @PveId(VMID) Integer newid,
+            @PveId(VMID) Integer newid,
             String name,
-            @JsonPropertyDescription("Default: linked unless storage") Boolean full,
-            @PveId(NODE) String target,
-            @PveId(STORAGE) String storage,
-            @PveId(POOL) String pool,
-            @JsonPropertyDescription("Min boot disk, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
-            @Min(1) Integer cores,
-            @JsonPropertyDescription("MiB") @Min(16) Integer memory,
+            @JsonPropertyDescription("Min, default 64G") @Pattern(regexp = "\\d+[MGT]") String diskSize,
+            @Min(value = 1, groups = Unlisted.class) Integer cores,
+            @JsonPropertyDescription("MiB") @Min(value = 16, groups = Unlisted.class) Integer memory,
             String ciuser,
-            @JsonPropertyDescription("One per line") String sshKeys,
-            @JsonPropertyDescription("Generated if no sshKeys") String password,
+            String sshKeys,
+            String password,
             @JsonPropertyDescription("CIDR or dhcp") String ip,
             String gw,
-            @JsonPropertyDescription("Space-separated") String nameserver,
-            String searchdomain,
-            @JsonPropertyDescription("Default true") Boolean start,
-            @JsonPropertyDescription("Default 180; 0: don't wait")
-            @Min(0) Integer agentTimeout,
-            @JsonPropertyDescription("Per task") @Min(1) Integer timeout) {
+            Boolean start,
+            @JsonPropertyDescription("0: skip") @Min(value = 0, groups = Unlisted.class) Integer agentTimeout,
+            @JsonPropertyDescription("target, storage, full, nameserver...") Map<String, Object> set,
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) {
     }
 
     private GuestProvision() {
@@ -77,7 +83,7 @@ final class GuestProvision {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_provision",
-                "New VM from a cloud-init template: clone, grow disk, set user/keys/IP, start, await agent.",
+                "VM from a cloud-init template: clone, grow disk, user/keys/IP, start, await agent.",
                 Input.class, ToolHints.WRITE, GuestProvision::handle);
     }
 
@@ -86,20 +92,23 @@ final class GuestProvision {
         String sshkeys = input.sshKeys() == null ? null : CloudInit.sshKeys(input.sshKeys());
         String generated = sshkeys == null && input.password() == null ? CloudInit.password() : null;
         String password = generated != null ? generated : input.password();
+        Map<String, String> set = new LinkedHashMap<>(SET.wire(input.set()));
+        String target = set.remove("target");
+        String storage = set.remove("storage");
+        String full = set.containsKey("full") ? set.remove("full") : storage != null ? "1" : null;
+        Map<String, String> placement = Params.create().put("full", full).put("target", target).put("storage", storage)
+                .put("pool", set.remove("pool")).map();
         GuestClient client = context.bean(GuestClient.class);
         Steps steps = new Steps(context, Duration.ofSeconds(input.timeout() == null ? 300 : input.timeout()));
         GuestTarget template = new QemuTarget(input.template(), input.node());
         Mono<ToolResult> flow = GuestLocator.locate(template, context)
                 .flatMap(tpl -> GuestNextId.orNext(input.newid(), context).flatMap(newid -> {
-                    String node = input.target() != null ? input.target() : tpl.node();
+                    String node = target != null ? target : tpl.node();
                     Guest vm = new Guest(node, GuestType.qemu, newid, input.name(), null, false);
                     Map<String, String> cloneForm = Params.create()
                             .put("newid", newid)
                             .put("name", input.name())
-                            .put("full", input.full() == null && input.storage() != null ? Boolean.TRUE : input.full())
-                            .put("target", input.target())
-                            .put("storage", input.storage())
-                            .put("pool", input.pool())
+                            .putAll(placement)
                             .map();
                     Map<String, String> config = Params.create()
                             .put("cores", input.cores())
@@ -108,8 +117,7 @@ final class GuestProvision {
                             .put("sshkeys", sshkeys)
                             .put("cipassword", password)
                             .put("ipconfig0", ipconfig)
-                            .put("nameserver", input.nameserver())
-                            .put("searchdomain", input.searchdomain())
+                            .putAll(set)
                             .map();
                     return steps.task("clone of template " + tpl.vmid() + " to VM " + newid,
                                     client.clone(tpl.node(), "qemu", tpl.vmid(), cloneForm))

@@ -3,6 +3,7 @@ package io.github.proxmoxmcp.guest;
 import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 import static io.github.proxmoxmcp.core.id.PveFormat.STORAGE;
 import static io.github.proxmoxmcp.core.id.PveFormat.VMID;
+import static io.github.proxmoxmcp.core.id.PveFormat.VOLUME;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -16,10 +17,10 @@ import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
 
@@ -31,14 +32,14 @@ final class GuestRestore {
             @PveId(NODE) String node,
             @NotNull @PveId(VMID) Integer vmid,
             @NotNull GuestType type,
-            @NotBlank String archive,
+            @NotNull @PveId(VOLUME) String archive,
             @PveId(STORAGE) String storage,
             Boolean force,
-            @JsonPropertyDescription("New random MACs") Boolean unique,
+            Boolean unique,
             Boolean start,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @JsonPropertyDescription("Default 3600") @Min(1) Integer timeout) implements Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements Confirmable, TaskInput {
 
         @Override
         public java.time.Duration waitTimeout() {
@@ -51,7 +52,7 @@ final class GuestRestore {
 
     static ToolDefinition<Input> tool() {
         return ToolDefinition.write("proxmox_guest_restore",
-                        "Restore a backup to a VMID; force overwrites a guest, needs confirm.",
+                        "Restore a backup as vmid, waiting up to 3600 s; force overwrites (confirm).",
                         Input.class, ToolHints.DESTRUCTIVE, GuestRestore::handle)
                 .confirmWhen(in -> Boolean.TRUE.equals(in.force()));
     }

@@ -8,6 +8,7 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolResult;
@@ -28,8 +29,8 @@ final class GuestSnapshotList {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type) implements GuestTarget {
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type) implements GuestTarget {
     }
 
     private GuestSnapshotList() {

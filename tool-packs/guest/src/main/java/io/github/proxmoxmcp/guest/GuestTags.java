@@ -10,6 +10,7 @@ import io.github.proxmoxmcp.core.guest.GuestLocator;
 import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
@@ -29,8 +30,8 @@ final class GuestTags {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             List<@PveId(TAG) String> add,
             List<@PveId(TAG) String> remove,
             Boolean protection) implements GuestTarget {
@@ -40,7 +41,7 @@ final class GuestTags {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_tags", "Add/remove guest tags (others kept); set deletion protection.",
+        return ToolDefinition.write("proxmox_guest_tags", "Add or remove tags (others kept); set protection.",
                 Input.class, ToolHints.IDEMPOTENT_WRITE, GuestTags::handle);
     }
 

@@ -9,11 +9,13 @@ import io.github.proxmoxmcp.core.guest.GuestTarget;
 import io.github.proxmoxmcp.core.guest.GuestType;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.TaskInput;
 import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.task.Tasks;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
@@ -27,18 +29,18 @@ final class GuestTemplate {
     @Serdeable
     record Input(
             @NotNull @PveId(VMID) Integer vmid,
-            @PveId(NODE) String node,
-            GuestType type,
+            @InInstructions @PveId(NODE) String node,
+            @InInstructions GuestType type,
             Boolean confirm,
             @JsonProperty("wait") Boolean waitForTask,
-            @Min(1) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
+            @Min(value = 1, groups = Unlisted.class) Integer timeout) implements GuestTarget, Confirmable, TaskInput {
     }
 
     private GuestTemplate() {
     }
 
     static ToolDefinition<Input> tool() {
-        return ToolDefinition.write("proxmox_guest_template", "Turn a stopped guest into a template (irreversible); needs confirm.",
+        return ToolDefinition.write("proxmox_guest_template", "Make a stopped guest a template (irreversible); needs confirm.",
                 Input.class, ToolHints.DESTRUCTIVE, GuestTemplate::handle);
     }
 

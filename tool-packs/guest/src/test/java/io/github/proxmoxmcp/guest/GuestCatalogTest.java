@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class GuestCatalogTest {
 
     /**
-     * Ceiling for this pack's average bytes per tool in tools/list, so the catalog cannot grow back.
-     * The product target is under 500 over the whole catalog (470 with headroom); this pack is still above it.
+     * The 450 every pack keeps to. Thirty tools fit because the less used parameters go in documented set and options
+     * maps by their Proxmox names, bounds an agent needs no telling are checked but not listed ({@code Unlisted}), and
+     * the node and type that spare the look-up are described once in the server's instructions ({@code InInstructions}).
      */
-    private static final int MAX_AVERAGE_BYTES = 660;
+    private static final int MAX_AVERAGE_BYTES = 450;
 
     private final List<ToolDefinition<?>> tools = new GuestPack().tools();
 

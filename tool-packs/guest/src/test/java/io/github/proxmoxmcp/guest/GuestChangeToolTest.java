@@ -34,9 +34,10 @@ class GuestChangeToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu", quoted(upid));
 
         assertOk("creation of VM 130 on pve1: task OK (" + upid + ")", pack.call("proxmox_guest_create_vm", """
-                {"node":"pve1","name":"win","cores":4,"sockets":1,"memory":8192,"balloon":0,"cpu":"host","machine":"q35",
-                 "bios":"ovmf","scsihw":"virtio-scsi-single","storage":"local-lvm","diskSize":64,"iso":"local:iso/win11.iso",
-                 "vlan":20,"firewall":true,"agent":true,"ostype":"win11","tags":["lab","win"],"pool":"dev","onboot":true,"start":true}"""));
+                {"node":"pve1","name":"win","cores":4,"memory":8192,"storage":"local-lvm","diskSize":64,"iso":"local:iso/win11.iso",
+                 "start":true,"set":{"sockets":1,"balloon":0,"cpu":"host","machine":"q35","bios":"ovmf","scsihw":"virtio-scsi-single",
+                 "net0":"virtio,bridge=vmbr0,tag=20,firewall=1","agent":true,"ostype":"win11","tags":["lab","win"],"pool":"dev",
+                 "onboot":true}}"""));
         assertEquals(List.of("GET /cluster/nextid", "POST /nodes/pve1/qemu",
                 "GET /nodes/pve1/tasks/" + encoded(upid) + "/status"), pack.lines());
         Map<String, String> expected = new java.util.LinkedHashMap<>();
@@ -67,8 +68,17 @@ class GuestChangeToolTest implements MockProxmoxTest {
     void createVmValidatesBeforeSending() {
         assertError("Invalid arguments: diskSize needs storage. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"diskSize\":10}"));
-        assertError("Invalid arguments: machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or pc-i440fx-9.2+pve1. "
-                + "Nothing was sent to Proxmox.", pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"machine\":\"test1\"}"));
+        assertError("Invalid arguments: set.machine must be pc, q35, virt or a versioned type such as pc-q35-10.1 or "
+                + "pc-i440fx-9.2+pve1; got 'test1'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"set\":{\"machine\":\"test1\"}}"));
+        assertError("Invalid arguments: set.vlan is not a key of set; it takes [agent, balloon, bios, cpu, machine, net0, onboot, "
+                + "ostype, pool, scsihw, sockets, tags]. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"set\":{\"vlan\":20}}"));
+        assertError("Invalid arguments: set.ostype must be one of [other, wxp, w2k, w2k3, w2k8, wvista, win7, win8, win10, win11, "
+                + "l24, l26, solaris]; got 'linux'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"set\":{\"ostype\":\"linux\"}}"));
+        assertError("Invalid arguments: give bridge or set.net0, not both. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_create_vm", "{\"node\":\"pve1\",\"bridge\":\"vmbr1\",\"set\":{\"net0\":\"e1000,bridge=vmbr0\"}}"));
         pack.assertNothingSent();
     }
 
@@ -79,8 +89,8 @@ class GuestChangeToolTest implements MockProxmoxTest {
 
         assertOk("creation of CT 140 on pve2: task OK (" + upid + ")", pack.call("proxmox_guest_create_ct", """
                 {"node":"pve2","vmid":140,"ostemplate":"local:vztmpl/debian-12.tar.zst","storage":"local-lvm","diskSize":16,
-                 "hostname":"ct1","cores":2,"memory":1024,"swap":0,"ip":"10.0.0.9/24","gw":"10.0.0.1","unprivileged":true,
-                 "nesting":true,"sshKeys":"ssh-ed25519 AAAA a@b","password":"pw-secret","start":true}"""));
+                 "hostname":"ct1","cores":2,"memory":1024,"ip":"10.0.0.9/24","gw":"10.0.0.1","sshKeys":"ssh-ed25519 AAAA a@b",
+                 "password":"pw-secret","start":true,"set":{"swap":0,"unprivileged":true,"features":"nesting=1"}}"""));
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("vmid", "140");
         expected.put("ostemplate", "local:vztmpl/debian-12.tar.zst");
@@ -100,8 +110,11 @@ class GuestChangeToolTest implements MockProxmoxTest {
 
     @Test
     void createCtNeedsTemplateAndStorage() {
-        assertError("Invalid arguments: ostemplate: must not be blank; storage: must not be null. Nothing was sent to Proxmox.",
+        assertError("Invalid arguments: ostemplate: must not be null; storage: must not be null. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_create_ct", "{\"node\":\"pve2\"}"));
+        assertError("Invalid arguments: set.features must be a property string such as nesting=1,keyctl=1; got 'nesting = 1'. "
+                + "Nothing was sent to Proxmox.", pack.call("proxmox_guest_create_ct", """
+                {"node":"pve2","ostemplate":"local:vztmpl/debian-12.tar.zst","storage":"local-lvm","set":{"features":"nesting = 1"}}"""));
         pack.assertNothingSent();
     }
 
@@ -153,7 +166,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
         assertOk("resize of VM 100 scsi0: task OK (" + upid + ")",
                 pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\",\"size\":\"+10G\"}"));
         assertOk("move of VM 100 scsi0 to ceph: task OK (" + upid + ")", pack.call("proxmox_guest_disk",
-                "{" + QEMU + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"ceph\",\"deleteSource\":true,\"format\":\"raw\"}"));
+                "{" + QEMU + "\"action\":\"move\",\"disk\":\"scsi0\",\"storage\":\"ceph\",\"options\":{\"delete\":true,\"format\":\"raw\"}}"));
         assertOk("unlink of VM 100 unused0: done",
                 pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"unused0\"}"));
         assertOk("move of CT 101 mp0 to ceph: task OK (" + upid + ")",
@@ -171,7 +184,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
     @Test
     void diskUnlinkWithForceNeedsConfirmAndMissingFieldsSendNothing() {
         assertError("proxmox_guest_disk" + CONFIRM_REFUSAL,
-                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true}"));
+                pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"options\":{\"force\":true}}"));
         assertError("Invalid arguments: size is required for action=resize. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_disk", "{" + QEMU + "\"action\":\"resize\",\"disk\":\"scsi0\"}"));
         assertError("Invalid arguments: storage is required for action=move. Nothing was sent to Proxmox.",
@@ -180,7 +193,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
 
         pack.proxmox().respond("PUT", "/nodes/pve1/qemu/100/unlink", "null");
         assertOk("unlink of VM 100 scsi1: done", pack.call("proxmox_guest_disk",
-                "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"force\":true,\"confirm\":true}"));
+                "{" + QEMU + "\"action\":\"unlink\",\"disk\":\"scsi1\",\"options\":{\"force\":true},\"confirm\":true}"));
         assertEquals(Map.of("idlist", "scsi1", "force", "1"), pack.request(0).form());
     }
 
@@ -208,10 +221,10 @@ class GuestChangeToolTest implements MockProxmoxTest {
         pack.proxmox().respond("GET", "/nodes/pve2/lxc/101/config", "{\"hostname\":\"dns\"}");
 
         assertOk("set net1 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
-                "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"mac\":\"BC:24:11:00:00:02\",\"vlan\":30,"
-                        + "\"firewall\":false,\"mtu\":9000,\"rate\":12.5}"));
+                "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"macaddr\":\"BC:24:11:00:00:02\","
+                        + "\"tag\":30,\"firewall\":false,\"mtu\":9000,\"rate\":12.5}}"));
         assertOk("set net0 of CT 101: done", pack.call("proxmox_guest_nic",
-                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr0\",\"ip\":\"dhcp\",\"firewall\":true}"));
+                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr0\",\"set\":{\"ip\":\"dhcp\",\"firewall\":true}}"));
         assertOk("removal of net1 of VM 100: task OK (" + upid + ")",
                 pack.call("proxmox_guest_nic", "{" + QEMU + "\"action\":\"remove\",\"index\":1}"));
         var sent = pack.proxmox().requests().stream().filter(r -> !r.path().contains("/tasks/")).toList();
@@ -233,9 +246,9 @@ class GuestChangeToolTest implements MockProxmoxTest {
         pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
         assertOk("set net0 of VM 100 (kept MAC BC:24:11:4E:86:E0): task OK (" + upid + ")", pack.call("proxmox_guest_nic",
-                "{" + QEMU + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr2\",\"vlan\":40}"));
+                "{" + QEMU + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr2\",\"set\":{\"tag\":40}}"));
         assertOk("set net0 of CT 101 (kept MAC BC:24:11:AA:BB:CC): done", pack.call("proxmox_guest_nic",
-                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr1\",\"ip\":\"10.0.0.5/24\",\"gw\":\"10.0.0.1\"}"));
+                "{" + LXC + "\"action\":\"set\",\"index\":0,\"bridge\":\"vmbr1\",\"set\":{\"ip\":\"10.0.0.5/24\",\"gw\":\"10.0.0.1\"}}"));
         assertOk("set net5 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_nic",
                 "{" + QEMU + "\"action\":\"set\",\"index\":5,\"bridge\":\"vmbr0\"}"));
 
@@ -257,16 +270,35 @@ class GuestChangeToolTest implements MockProxmoxTest {
     }
 
     @Test
+    void nicSetKeysSuitTheGuestTypeAndBadOnesSendNothing() {
+        assertError("Invalid arguments: set.ip is not a key of set for a VM; it takes [firewall, link_down, macaddr, model, mtu, "
+                + "queues, rate, tag, trunks]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{" + QEMU + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"ip\":\"dhcp\"}}"));
+        assertError("Invalid arguments: set.model is not a key of set for a container; it takes [firewall, gw, gw6, hwaddr, ip, "
+                + "ip6, link_down, mtu, name, rate, tag, trunks]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{" + LXC + "\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\",\"set\":{\"model\":\"e1000\"}}"));
+        assertError("Invalid arguments: set.tag must be a whole number from 1 to 4094; got '5000'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_nic", "{\"vmid\":100,\"action\":\"set\",\"index\":1,\"bridge\":\"vmbr1\","
+                        + "\"set\":{\"tag\":5000}}"));
+        assertError("Invalid arguments: set is for action=set. Nothing was sent to Proxmox.", pack.call("proxmox_guest_nic",
+                "{\"vmid\":100,\"action\":\"remove\",\"index\":1,\"set\":{\"tag\":10}}"));
+        pack.assertNothingSent();
+    }
+
+    @Test
     void mountPointSetAndRemove() {
         resources(pack);
         pack.proxmox().respond("PUT", "/nodes/pve2/lxc/101/config", "null");
 
         assertOk("set mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
-                "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"storage\":\"local-lvm\",\"size\":32,\"path\":\"/srv/data\",\"backup\":true}"));
+                "{\"vmid\":101,\"action\":\"set\",\"index\":0,\"storage\":\"local-lvm\",\"size\":32,\"path\":\"/srv/data\",\"set\":{\"backup\":true}}"));
         assertOk("removed mp0 of CT 101", pack.call("proxmox_guest_mountpoint",
                 "{\"vmid\":101,\"node\":\"pve2\",\"action\":\"remove\",\"index\":0}"));
         assertEquals(List.of("GET /cluster/resources", "PUT /nodes/pve2/lxc/101/config", "PUT /nodes/pve2/lxc/101/config"), pack.lines());
         assertEquals(Map.of("mp0", "local-lvm:32,mp=/srv/data,backup=1"), pack.request(1).form());
+        assertError("Invalid arguments: set.readonly is not a key of set; it takes [acl, backup, keepattrs, mountoptions, quota, "
+                + "replicate, ro, shared]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_mountpoint",
+                "{\"vmid\":101,\"action\":\"set\",\"index\":1,\"volume\":\"/mnt/data\",\"path\":\"/data\",\"set\":{\"readonly\":true}}"));
         assertEquals(Map.of("delete", "mp0"), pack.request(2).form());
     }
 
@@ -322,7 +354,7 @@ class GuestChangeToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/migrate", quoted(upid));
 
         assertOk("migration of VM 100 from pve1 to pve2: task OK (" + upid + ")", pack.call("proxmox_guest_migrate",
-                "{\"vmid\":100,\"target\":\"pve2\",\"online\":true,\"withLocalDisks\":true,\"targetStorage\":\"local-lvm\"}"));
+                "{\"vmid\":100,\"target\":\"pve2\",\"online\":true,\"options\":{\"with-local-disks\":true,\"targetstorage\":\"local-lvm\"}}"));
         assertEquals(Map.of("target", "pve2", "online", "1", "with-local-disks", "1", "targetstorage", "local-lvm"),
                 pack.request(1).form());
     }
@@ -333,8 +365,13 @@ class GuestChangeToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/migrate", quoted(upid));
 
         assertOk("migration of CT 101 from pve2 to pve1: task OK (" + upid + ")", pack.call("proxmox_guest_migrate",
-                "{" + LXC + "\"target\":\"pve1\",\"restart\":true,\"restartTimeout\":120,\"withLocalDisks\":true}"));
+                "{" + LXC + "\"target\":\"pve1\",\"options\":{\"restart\":true,\"timeout\":120}}"));
         assertEquals(Map.of("target", "pve1", "restart", "1", "timeout", "120"), pack.request(0).form());
+        pack.proxmox().reset();
+        assertError("Invalid arguments: options.with-local-disks is not a key of options for a container; it takes [bwlimit, "
+                + "restart, target-storage, timeout]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_migrate",
+                "{" + LXC + "\"target\":\"pve1\",\"options\":{\"with-local-disks\":true}}"));
+        pack.assertNothingSent();
         assertError("Invalid arguments: target: must not be null. Nothing was sent to Proxmox.",
                 pack.call("proxmox_guest_migrate", "{\"vmid\":101}"));
     }

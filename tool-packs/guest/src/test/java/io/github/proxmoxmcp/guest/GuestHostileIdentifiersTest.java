@@ -53,8 +53,8 @@ class GuestHostileIdentifiersTest implements MockProxmoxTest {
                 "snapname: must be a snapshot name");
         pack.invalid("proxmox_guest_snapshot", "{" + guest + "\"action\":\"delete\",\"snapname\":\"" + snapname + "\",\"confirm\":true}",
                 "snapname: must be a snapshot name");
-        pack.invalid("proxmox_guest_get", "{" + guest + "\"view\":\"config\",\"snapshot\":\"" + snapname + "\"}",
-                "snapshot: must be a snapshot name");
+        pack.invalid("proxmox_guest_get", "{" + guest + "\"view\":\"config\",\"options\":{\"snapshot\":\"" + snapname + "\"}}",
+                "options.snapshot must be a snapshot name");
         pack.invalid("proxmox_guest_feature", "{" + guest + "\"feature\":\"snapshot\",\"snapname\":\"" + snapname + "\"}",
                 "snapname: must be a snapshot name");
     }

@@ -41,7 +41,7 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/9000/clone", quoted(upid));
 
         assertOk("clone of VM 9000 to 123: task OK (" + upid + ")",
-                pack.call("proxmox_guest_clone", "{\"vmid\":9000,\"name\":\"web2\",\"storage\":\"fast\",\"pool\":\"prod\"}"));
+                pack.call("proxmox_guest_clone", "{\"vmid\":9000,\"name\":\"web2\",\"storage\":\"fast\",\"options\":{\"pool\":\"prod\"}}"));
         assertEquals(List.of("GET /cluster/resources", "GET /cluster/nextid", "POST /nodes/pve1/qemu/9000/clone",
                 "GET /nodes/pve1/tasks/" + encoded(upid) + "/status"), pack.lines());
         assertEquals(Map.of("newid", "123", "name", "web2", "full", "1", "storage", "fast", "pool", "prod"), pack.request(2).form());
@@ -86,7 +86,7 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
 
         ToolResult result = pack.call("proxmox_guest_provision", """
                 {"template":9000,"name":"web2","ciuser":"ubuntu","sshKeys":"ssh-ed25519 AAAAC3Nz+/= alice@laptop\\n\\nssh-rsa AAAAB3 bob",
-                 "ip":"10.0.0.5/24","gw":"10.0.0.1","nameserver":"1.1.1.1","cores":2,"memory":4096}""");
+                 "ip":"10.0.0.5/24","gw":"10.0.0.1","cores":2,"memory":4096,"set":{"nameserver":"1.1.1.1"}}""");
 
         assertOk("VM 123 \"web2\" on pve1 provisioned from template 9000\n"
                 + "clone of template 9000 to VM 123: task OK (" + clone + ")\n"
@@ -157,6 +157,28 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
                 pack.call("proxmox_guest_provision", "{\"template\":9000,\"node\":\"pve1\",\"sshKeys\":\"ssh-ed25519 K a\"}"));
         assertEquals(List.of("GET /cluster/nextid", "POST /nodes/pve1/qemu/9000/clone",
                 "GET /nodes/pve1/tasks/" + encoded(clone) + "/status", "GET /nodes/pve1/tasks/" + encoded(clone) + "/log"), pack.lines());
+    }
+
+    @Test
+    void provisionPlacesTheCloneAsSetSaysAndRefusesAnUnknownKey() {
+        assertError("Invalid arguments: set.cores is not a key of set; it takes [full, nameserver, pool, searchdomain, storage, "
+                + "target]. Nothing was sent to Proxmox.", pack.call("proxmox_guest_provision",
+                "{\"template\":9000,\"node\":\"pve1\",\"set\":{\"cores\":4}}"));
+        pack.assertNothingSent();
+
+        String clone = pack.finishedTask("pve1", "qmclone", 9000);
+        String config = pack.finishedTask("pve2", "qmconfig", 127);
+        pack.proxmox().respond("POST", "/nodes/pve1/qemu/9000/clone", quoted(clone));
+        pack.proxmox().respond("GET", "/nodes/pve2/qemu/127/config", "{\"scsi0\":\"fast:vm-127-disk-0,size=64G\"}");
+        pack.proxmox().respond("POST", "/nodes/pve2/qemu/127/config", quoted(config));
+
+        assertOk("VM 127 on pve2 provisioned from template 9000\n"
+                + "clone of template 9000 to VM 127: task OK (" + clone + ")\n"
+                + "boot disk scsi0: already 64.0 GiB, not resized\n"
+                + "cloud-init config (sshkeys): task OK (" + config + ")", pack.call("proxmox_guest_provision",
+                "{\"template\":9000,\"node\":\"pve1\",\"newid\":127,\"sshKeys\":\"ssh-ed25519 K a\",\"start\":false,"
+                        + "\"set\":{\"target\":\"pve2\",\"storage\":\"fast\",\"pool\":\"prod\"}}"));
+        assertEquals(Map.of("newid", "127", "full", "1", "target", "pve2", "storage", "fast", "pool", "prod"), pack.request(0).form());
     }
 
     @Test
@@ -253,7 +275,7 @@ class GuestLifecycleToolTest implements MockProxmoxTest {
 
         assertOk("stop of VM 100: task OK (" + stop + ")\ndeletion of VM 100: task OK (" + destroy + ")",
                 pack.call("proxmox_guest_delete",
-                        "{\"vmid\":100,\"stop\":true,\"purge\":true,\"destroyUnreferencedDisks\":true,\"confirm\":true}"));
+                        "{\"vmid\":100,\"stop\":true,\"options\":{\"purge\":true,\"destroy-unreferenced-disks\":true},\"confirm\":true}"));
         assertEquals(List.of("GET /cluster/resources", "GET /nodes/pve1/qemu/100/status/current",
                 "POST /nodes/pve1/qemu/100/status/stop", "GET /nodes/pve1/tasks/" + encoded(stop) + "/status",
                 "DELETE /nodes/pve1/qemu/100", "GET /nodes/pve1/tasks/" + encoded(destroy) + "/status"), pack.lines());

@@ -37,8 +37,8 @@ class GuestOpsToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve2/vzdump", quoted(upid));
 
         assertOk("backup of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_backup",
-                "{\"vmid\":101,\"storage\":\"pbs\",\"mode\":\"snapshot\",\"compress\":\"zstd\",\"notesTemplate\":\"{{guestname}}\","
-                        + "\"remove\":false,\"protect\":true}"));
+                "{\"vmid\":101,\"storage\":\"pbs\",\"mode\":\"snapshot\",\"options\":{\"compress\":\"zstd\","
+                        + "\"notes-template\":\"{{guestname}}\",\"remove\":false,\"protected\":true}}"));
         assertEquals(List.of("GET /cluster/resources", "POST /nodes/pve2/vzdump", "GET /nodes/pve2/tasks/" + encoded(upid) + "/status"),
                 pack.lines());
         assertEquals(Map.of("vmid", "101", "storage", "pbs", "mode", "snapshot", "compress", "zstd",
@@ -47,8 +47,11 @@ class GuestOpsToolTest implements MockProxmoxTest {
 
     @Test
     void backupRejectsABadCompressionWithoutSending() {
-        assertError("Invalid arguments: compress: must match \"0|1|gzip|lzo|zstd\". Nothing was sent to Proxmox.",
-                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"compress\":\"xz\"}"));
+        assertError("Invalid arguments: options.compress must be one of [0, 1, gzip, lzo, zstd]; got 'xz'. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"options\":{\"compress\":\"xz\"}}"));
+        assertError("Invalid arguments: options.protect is not a key of options; it takes [bwlimit, compress, notes-template, "
+                + "protected, remove]. Nothing was sent to Proxmox.",
+                pack.call("proxmox_guest_backup", "{\"vmid\":100,\"options\":{\"protect\":true}}"));
         pack.assertNothingSent();
     }
 
@@ -214,11 +217,11 @@ class GuestOpsToolTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/spiceproxy", "{\"host\":\"pvespiceproxy:x\",\"tls-port\":61000}");
 
         assertOk("vnc console of VM 100 on pve1:\nport: 5900\nticket: PVEVNC:abc\nuser: root@pam",
-                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"vnc\",\"websocket\":true}"));
+                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"vnc\",\"options\":{\"websocket\":true}}"));
         assertOk("term console of CT 101 on pve2:\nport: 5901\nticket: PVEVNC:def",
                 pack.call("proxmox_guest_console", "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"kind\":\"term\"}"));
         assertOk("spice console of VM 100 on pve1:\nhost: pvespiceproxy:x\ntls-port: 61000",
-                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"spice\",\"proxy\":\"10.0.0.1\"}"));
+                pack.call("proxmox_guest_console", "{" + QEMU + "\"type\":\"qemu\",\"kind\":\"spice\",\"options\":{\"proxy\":\"10.0.0.1\"}}"));
         assertEquals(Map.of("websocket", "1"), pack.request(0).form());
         assertEquals(Map.of(), pack.request(1).form());
         assertEquals(Map.of("proxy", "10.0.0.1"), pack.request(2).form());

@@ -38,13 +38,13 @@ class GuestPowerToolTest implements MockProxmoxTest {
     @Test
     void shutdownWithForceStopNeedsConfirmAndSendsTheFallback() {
         assertError("proxmox_guest_power" + CONFIRM_REFUSAL,
-                pack.call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"shutdown\",\"forceStop\":true}"));
+                pack.call("proxmox_guest_power", "{\"vmid\":101,\"action\":\"shutdown\",\"options\":{\"forceStop\":true}}"));
         pack.assertNothingSent();
 
         String upid = pack.finishedTask("pve2", "vzshutdown", 101);
         pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/status/shutdown", quoted(upid));
         assertOk("shutdown of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_power",
-                "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"shutdown\",\"forceStop\":true,\"shutdownTimeout\":60,"
+                "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"shutdown\",\"options\":{\"forceStop\":true,\"timeout\":60},"
                         + "\"confirm\":true}"));
         assertEquals(Map.of("forceStop", "1", "timeout", "60"), pack.request(0).form());
     }
@@ -97,10 +97,10 @@ class GuestPowerToolTest implements MockProxmoxTest {
         String target = "\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"wait\":false,";
 
         assertOk("suspend of VM 100: started, task " + upid, pack.call("proxmox_guest_power",
-                "{" + target + "\"action\":\"suspend\",\"todisk\":true}"));
+                "{" + target + "\"action\":\"suspend\",\"options\":{\"todisk\":true}}"));
         assertOk("resume of VM 100: started, task " + upid, pack.call("proxmox_guest_power", "{" + target + "\"action\":\"resume\"}"));
         assertOk("reboot of VM 100: started, task " + upid,
-                pack.call("proxmox_guest_power", "{" + target + "\"action\":\"reboot\",\"shutdownTimeout\":30}"));
+                pack.call("proxmox_guest_power", "{" + target + "\"action\":\"reboot\",\"options\":{\"timeout\":30}}"));
         assertEquals(List.of("POST /nodes/pve1/qemu/100/status/suspend", "POST /nodes/pve1/qemu/100/status/resume",
                 "POST /nodes/pve1/qemu/100/status/reboot"), pack.lines());
         assertEquals(Map.of("todisk", "1"), pack.request(0).form());

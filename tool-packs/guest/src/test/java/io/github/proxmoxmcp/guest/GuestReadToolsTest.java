@@ -141,8 +141,8 @@ class GuestReadToolsTest implements MockProxmoxTest {
                 digest: abc123
                 memory: 4096
                 net0: virtio=BC:24:11:00:00:01,bridge=vmbr0""",
-                pack.call("proxmox_guest_get", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"view\":\"config\",\"current\":true,"
-                        + "\"snapshot\":\"before\"}"));
+                pack.call("proxmox_guest_get", "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"view\":\"config\",\"options\":"
+                        + "{\"current\":true,\"snapshot\":\"before\"}}"));
         assertEquals(Map.of("current", "1", "snapshot", "before"), pack.last().query());
     }
 
@@ -171,7 +171,7 @@ class GuestReadToolsTest implements MockProxmoxTest {
                 mem     2.0 GiB    3.0 GiB    3.0 GiB
                 netin   2.0 KiB/s  3.0 KiB/s  3.0 KiB/s""",
                 pack.call("proxmox_guest_get",
-                        "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"view\":\"rrd\",\"timeframe\":\"day\",\"cf\":\"MAX\"}"));
+                        "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"view\":\"rrd\",\"options\":{\"timeframe\":\"day\",\"cf\":\"MAX\"}}"));
         assertEquals(Map.of("timeframe", "day", "cf", "MAX"), pack.last().query());
     }
 

@@ -54,19 +54,20 @@ class GuestSnapshotToolTest implements MockProxmoxTest {
 
         assertOk("snapshot pre_upgrade of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
                 "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"create\",\"snapname\":\"pre_upgrade\","
-                        + "\"description\":\"before apt\",\"vmstate\":true}"));
+                        + "\"options\":{\"description\":\"before apt\",\"vmstate\":true}}"));
         assertEquals("POST /nodes/pve1/qemu/100/snapshot", pack.request(0).line());
         assertEquals(Map.of("snapname", "pre_upgrade", "description", "before apt", "vmstate", "1"), pack.request(0).form());
     }
 
     @Test
-    void createOnAContainerLeavesVmstateOut() {
-        String upid = pack.finishedTask("pve2", "vzsnapshot", 101);
-        pack.proxmox().respond("POST", "/nodes/pve2/lxc/101/snapshot", quoted(upid));
-
-        assertOk("snapshot s1 of CT 101: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
-                "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"create\",\"snapname\":\"s1\",\"vmstate\":true}"));
-        assertEquals(Map.of("snapname", "s1"), pack.request(0).form());
+    void createOnAContainerRefusesVmstateAndOptionsOfAnotherActionSendNothing() {
+        assertError("CT 101 is a container: vmstate is QEMU-only. Nothing was changed.", pack.call("proxmox_guest_snapshot",
+                "{\"vmid\":101,\"node\":\"pve2\",\"type\":\"lxc\",\"action\":\"create\",\"snapname\":\"s1\","
+                        + "\"options\":{\"vmstate\":true}}"));
+        assertError("Invalid arguments: options.start is not a key of options for action=create; it takes [description, vmstate]. "
+                + "Nothing was sent to Proxmox.", pack.call("proxmox_guest_snapshot",
+                "{\"vmid\":100,\"action\":\"create\",\"snapname\":\"s1\",\"options\":{\"start\":true}}"));
+        pack.assertNothingSent();
     }
 
     @Test
@@ -78,7 +79,7 @@ class GuestSnapshotToolTest implements MockProxmoxTest {
         String upid = pack.finishedTask("pve1", "qmrollback", 100);
         pack.proxmox().respond("POST", "/nodes/pve1/qemu/100/snapshot/s1/rollback", quoted(upid));
         assertOk("rollback of VM 100 to s1: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
-                "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"rollback\",\"snapname\":\"s1\",\"start\":true,"
+                "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"rollback\",\"snapname\":\"s1\",\"options\":{\"start\":true},"
                         + "\"confirm\":true}"));
         assertEquals(Map.of("start", "1"), pack.request(0).form());
     }
@@ -92,7 +93,7 @@ class GuestSnapshotToolTest implements MockProxmoxTest {
         String upid = pack.finishedTask("pve1", "qmdelsnapshot", 100);
         pack.proxmox().respond("DELETE", "/nodes/pve1/qemu/100/snapshot/s1", quoted(upid));
         assertOk("deletion of snapshot s1 of VM 100: task OK (" + upid + ")", pack.call("proxmox_guest_snapshot",
-                "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"delete\",\"snapname\":\"s1\",\"force\":true,"
+                "{\"vmid\":100,\"node\":\"pve1\",\"type\":\"qemu\",\"action\":\"delete\",\"snapname\":\"s1\",\"options\":{\"force\":true},"
                         + "\"confirm\":true}"));
         assertEquals(Map.of("force", "1"), pack.request(0).query());
         assertEquals("", pack.request(0).body());

@@ -5,6 +5,7 @@ import static io.github.proxmoxmcp.core.id.PveFormat.NODE;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.client.OptionKeys;
 import io.github.proxmoxmcp.core.client.Params;
 import io.github.proxmoxmcp.core.id.PveId;
 import io.github.proxmoxmcp.core.spi.Confirmable;
@@ -14,8 +15,6 @@ import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,22 @@ import reactor.core.publisher.Mono;
  */
 final class NetworkManage {
 
-    private static final java.util.regex.Pattern BOND_MODES = java.util.regex.Pattern.compile("balance-rr|active-backup|balance-xor|broadcast|802\\.3ad|balance-tlb|balance-alb"
-            + "|balance-slb|lacp-balance-slb|lacp-balance-tcp");
+    private static final String IFACES = "[A-Za-z][A-Za-z0-9_.:-]*( [A-Za-z][A-Za-z0-9_.:-]*)*";
+
+    /** The keys of {@code set}: the less used parameters of {@code POST /nodes/{node}/network} (and its PUT). */
+    static final OptionKeys SET = OptionKeys.of("set")
+            .text("address", "[0-9.]+", "an IPv4 address").text("netmask", "[0-9.]+", "an IPv4 netmask such as 255.255.255.0")
+            .text("cidr6", "(?i)[0-9a-f:]+/\\d{1,3}", "an IPv6 CIDR").text("gateway6", "(?i)[0-9a-f:]+", "an IPv6 address")
+            .bool("bridge_vlan_aware", "autostart")
+            .text("bridge_vids", "\\d+(-\\d+)?([ ,;]\\d+(-\\d+)?)*", "VLAN ids and ranges such as 2-4094")
+            .text("comments", "[^\\p{Cntrl}]*", "one line of text")
+            .integer("mtu", 1280, 65520)
+            .oneOf("bond_mode", "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb",
+                    "balance-slb", "lacp-balance-slb", "lacp-balance-tcp")
+            .oneOf("bond_xmit_hash_policy", "layer2", "layer2+3", "layer3+4")
+            .text("slaves", IFACES, "interface names separated by spaces, e.g. eno1 eno2")
+            .integer("vlan-id", 1, 4094)
+            .text("vlan-raw-device", IFACES, "an interface name such as eno1");
 
     enum Action { create, update, delete }
 
@@ -39,22 +52,10 @@ final class NetworkManage {
                  @NotNull Action action,
                  @NotNull @PveId(IFACE) String iface,
                  Type type,
-                 String address,
-                 String netmask,
                  String cidr,
                  String gateway,
-                 String cidr6,
-                 String gateway6,
                  @JsonProperty("bridge_ports") String bridgePorts,
-                 @JsonProperty("bridge_vlan_aware") Boolean bridgeVlanAware,
-                 Boolean autostart,
-                 String comments,
-                 Integer mtu,
-                 @JsonProperty("bond_mode")
-                 String bondMode,
-                 String slaves,
-                 @JsonProperty("vlan-id") @Min(1) @Max(4094) Integer vlanId,
-                 @JsonProperty("vlan-raw-device") String vlanRawDevice,
+                 @JsonPropertyDescription("mtu, slaves, bond_mode...") Map<String, Object> set,
                  @JsonPropertyDescription("update: keys to remove") List<String> unset,
                  Boolean confirm) implements Confirmable {
     }
@@ -98,16 +99,9 @@ final class NetworkManage {
     /** The interface settings given, in wire form; create and update need the type. */
     private static Map<String, String> settings(Input input) {
         Map<String, String> settings = Params.create()
-                .put("type", input.type()).put("address", input.address()).put("netmask", input.netmask())
-                .put("cidr", input.cidr()).put("gateway", input.gateway()).put("cidr6", input.cidr6())
-                .put("gateway6", input.gateway6()).put("bridge_ports", input.bridgePorts())
-                .put("bridge_vlan_aware", input.bridgeVlanAware()).put("autostart", input.autostart())
-                .put("comments", input.comments()).put("mtu", input.mtu()).put("bond_mode", input.bondMode())
-                .put("slaves", input.slaves()).put("vlan-id", input.vlanId()).put("vlan-raw-device", input.vlanRawDevice())
+                .put("type", input.type()).put("cidr", input.cidr()).put("gateway", input.gateway())
+                .put("bridge_ports", input.bridgePorts()).putAll(SET.wire(input.set()))
                 .map();
-        if (input.bondMode() != null && !BOND_MODES.matcher(input.bondMode()).matches()) {
-            throw new ToolInputException("bond_mode must be one of " + BOND_MODES.pattern().replace("\\", ""));
-        }
         if (input.action() != Action.delete && input.type() == null) {
             throw new ToolInputException("type is required for action=" + input.action());
         }

@@ -34,8 +34,8 @@ class NodeCatalogTest {
         assertEquals(expected, tiers);
     }
 
-    /** Product target: under 500 bytes per tool over the whole catalog; each pack keeps headroom below it. */
-    private static final int MAX_AVERAGE_BYTES = 470;
+    /** The 450 every pack keeps to: the less used interface keys go in network_manage's documented set map. */
+    private static final int MAX_AVERAGE_BYTES = 450;
 
     @Test
     void catalogAverageStaysWithinBudget() {

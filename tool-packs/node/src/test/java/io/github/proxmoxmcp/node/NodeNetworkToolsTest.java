@@ -62,8 +62,8 @@ class NodeNetworkToolsTest implements MockProxmoxTest {
 
         String text = pack.ok("proxmox_node_network_manage", """
                 {"node":"pve1","action":"create","iface":"vmbr1","type":"bridge","cidr":"10.1.0.2/24","gateway":"10.1.0.1",
-                 "cidr6":"fd01::2/64","gateway6":"fd01::1","bridge_ports":"eno2 eno3","bridge_vlan_aware":true,
-                 "autostart":true,"comments":"lab","mtu":9000}""").text();
+                 "bridge_ports":"eno2 eno3","set":{"cidr6":"fd01::2/64","gateway6":"fd01::1","bridge_vlan_aware":true,
+                 "autostart":true,"comments":"lab","mtu":9000}}""").text();
 
         assertEquals("interface vmbr1 created on pve1; pending until proxmox_node_network_apply", text);
         assertRequest(pack.only("POST", "/nodes/pve1/network"), Map.of(), Map.ofEntries(
@@ -78,10 +78,10 @@ class NodeNetworkToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("POST", "/nodes/pve1/network", "null");
 
         pack.ok("proxmox_node_network_manage", """
-                {"node":"pve1","action":"create","iface":"bond0","type":"bond","bond_mode":"802.3ad","slaves":"eno2 eno3"}""");
+                {"node":"pve1","action":"create","iface":"bond0","type":"bond","set":{"bond_mode":"802.3ad","slaves":"eno2 eno3"}}""");
         pack.ok("proxmox_node_network_manage", """
-                {"node":"pve1","action":"create","iface":"mgmt","type":"vlan","vlan-id":20,"vlan-raw-device":"bond0",
-                 "address":"10.2.0.2","netmask":"255.255.255.0"}""");
+                {"node":"pve1","action":"create","iface":"mgmt","type":"vlan","set":{"vlan-id":20,"vlan-raw-device":"bond0",
+                 "address":"10.2.0.2","netmask":"255.255.255.0"}}""");
 
         var requests = pack.proxmox().requests();
         assertEquals(Map.of("iface", "bond0", "type", "bond", "bond_mode", "802.3ad", "slaves", "eno2 eno3"),
@@ -95,7 +95,7 @@ class NodeNetworkToolsTest implements MockProxmoxTest {
         pack.proxmox().respond("PUT", "/nodes/pve1/network/vmbr1", "null");
 
         String text = pack.ok("proxmox_node_network_manage", """
-                {"node":"pve1","action":"update","iface":"vmbr1","type":"bridge","comments":"lab2","unset":["gateway","mtu"]}""")
+                {"node":"pve1","action":"update","iface":"vmbr1","type":"bridge","set":{"comments":"lab2"},"unset":["gateway","mtu"]}""")
                 .text();
 
         assertEquals("interface vmbr1 updated on pve1; pending until proxmox_node_network_apply", text);
@@ -116,14 +116,20 @@ class NodeNetworkToolsTest implements MockProxmoxTest {
     }
 
     @Test
-    void createWithoutTypeOrWithABadBondModeSendsNothing() {
+    void createWithoutTypeOrWithABadSetKeyOrValueSendsNothing() {
         pack.invalid("proxmox_node_network_manage", "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\"}",
                 "type is required for action=create");
         pack.invalid("proxmox_node_network_manage",
-                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"bond_mode\":\"lacp\"}",
-                        "bond_mode must be one of");
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"bond0\",\"type\":\"bond\",\"set\":{\"bond_mode\":\"lacp\"}}",
+                "set.bond_mode must be one of [balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, "
+                        + "balance-alb, balance-slb, lacp-balance-slb, lacp-balance-tcp]; got 'lacp'");
         pack.invalid("proxmox_node_network_manage",
-                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"vlan-id\":5000}", "vlanId");
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"set\":{\"vlan-id\":5000}}",
+                "set.vlan-id must be a whole number from 1 to 4094; got '5000'");
+        pack.invalid("proxmox_node_network_manage",
+                "{\"node\":\"pve1\",\"action\":\"create\",\"iface\":\"vmbr1\",\"type\":\"bridge\",\"set\":{\"ovs_ports\":\"x\"}}",
+                "set.ovs_ports is not a key of set; it takes [address, autostart, bond_mode, bond_xmit_hash_policy, bridge_vids, "
+                        + "bridge_vlan_aware, cidr6, comments, gateway6, mtu, netmask, slaves, vlan-id, vlan-raw-device]");
     }
 
     @Test

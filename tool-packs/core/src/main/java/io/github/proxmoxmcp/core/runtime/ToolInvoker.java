@@ -7,6 +7,7 @@ import io.github.proxmoxmcp.core.spi.ToolContext;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.json.JsonMapper;
@@ -14,6 +15,7 @@ import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ public final class ToolInvoker {
     public <I> Mono<ToolResult> invoke(ToolDefinition<I> tool, Map<String, Object> arguments, ToolContext context) {
         return Mono.defer(() -> {
             I input = bind(tool, arguments == null ? Map.of() : arguments);
-            Set<ConstraintViolation<I>> violations = validator.validate(input);
+            Set<ConstraintViolation<I>> violations = validator.validate(input, Default.class, Unlisted.class);
             if (!violations.isEmpty()) {
                 throw new ToolInputException(violations.stream()
                         .map(v -> v.getPropertyPath() + ": " + v.getMessage())

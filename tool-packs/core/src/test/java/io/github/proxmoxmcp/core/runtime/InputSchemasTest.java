@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.proxmoxmcp.core.spi.InInstructions;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,10 @@ class InputSchemasTest {
     }
 
     @Serdeable
+    record Quiet(@NotNull @Min(value = 1, groups = Unlisted.class) Integer cores, @InInstructions String node) {
+    }
+
+    @Serdeable
     record Keyword(Kind kind) {
 
         enum Kind { @JsonProperty("iso") iso, @JsonProperty("import") imports }
@@ -58,6 +64,13 @@ class InputSchemasTest {
     void anEnumNamedByJsonPropertyListsThoseNames() {
         assertEquals("{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\",\"enum\":[\"iso\",\"import\"]}}}",
                 new InputSchemas().schema(Keyword.class).toString());
+    }
+
+    @Test
+    void unlistedBoundsAndInstructedFieldsCostNoSchemaBytes() {
+        assertEquals("{\"type\":\"object\",\"properties\":{\"cores\":{\"type\":\"integer\"}},"
+                        + "\"required\":[\"cores\"]}",
+                new InputSchemas().schema(Quiet.class).toString());
     }
 
     @Test

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.proxmoxmcp.core.client.Json;
 import io.github.proxmoxmcp.core.client.VersionClient;
 import io.github.proxmoxmcp.core.spi.Confirmable;
+import io.github.proxmoxmcp.core.spi.InInstructions;
 import io.github.proxmoxmcp.core.spi.ToolDefinition;
 import io.github.proxmoxmcp.core.spi.ToolHints;
 import io.github.proxmoxmcp.core.spi.ToolInputException;
 import io.github.proxmoxmcp.core.spi.ToolPack;
 import io.github.proxmoxmcp.core.spi.ToolResult;
+import io.github.proxmoxmcp.core.spi.Unlisted;
 import io.github.proxmoxmcp.core.testing.MockProxmoxTest;
 import io.github.proxmoxmcp.core.testing.PackCalls;
 import io.github.proxmoxmcp.core.testing.PackHarness;
@@ -42,6 +44,10 @@ class ToolInvokerTest implements MockProxmoxTest {
 
     @Serdeable
     record Crud(@NotBlank String action, Boolean confirm) implements Confirmable {
+    }
+
+    @Serdeable
+    record Quiet(@Min(value = 1, groups = Unlisted.class) Integer cores, @InInstructions String node) {
     }
 
     @Serdeable
@@ -81,6 +87,7 @@ class ToolInvokerTest implements MockProxmoxTest {
                         throw new ToolInputException("vmid is required for action=create");
                     })),
                     ToolDefinition.read("test_enum", "enum", Power.class, ToolInvokerTest::version),
+                    ToolDefinition.read("test_quiet", "quiet", Quiet.class, ToolInvokerTest::version),
                     ToolDefinition.read("test_node", "node", Read.class,
                             (in, ctx) -> Mono.just(ToolResult.ok(ctx.node(in.node().equals("-") ? null : in.node())))));
         }
@@ -115,6 +122,14 @@ class ToolInvokerTest implements MockProxmoxTest {
         assertEquals(ToolResult.error("Invalid arguments: node: must not be blank; vmid: must be greater than or equal to 1. "
                 + "Nothing was sent to Proxmox."), result);
         pack.assertNothingSent();
+    }
+
+    @Test
+    void unlistedConstraintsAreCheckedAndInstructedFieldsAccepted() {
+        assertEquals(ToolResult.error("Invalid arguments: cores: must be greater than or equal to 1. Nothing was sent to Proxmox."),
+                pack.call("test_quiet", "{\"cores\":0}"));
+        pack.assertNothingSent();
+        assertEquals(ToolResult.ok("Quiet[cores=2, node=pve1] -> 9.1.2"), pack.call("test_quiet", "{\"cores\":2,\"node\":\"pve1\"}"));
     }
 
     @Test
