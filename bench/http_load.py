@@ -126,8 +126,9 @@ def main():
     print(f"{args.sessions} sessions, one connection each, {args.seconds} s, {os.cpu_count()} cores")
 
     port = free_port()
-    # the limits that protect a real cluster (20 requests/s to Proxmox) would measure themselves, not the server
-    env = dict(os.environ, MCP_TRANSPORT="http", MCP_PORT=str(port), PROXMOX_SANDBOX_TASK_MS="300",
+    # the limits that protect a real cluster (20 requests/s to Proxmox) would measure themselves, not the server;
+    # a start-up cache recorded in the background would compete with the load for the cores
+    env = dict(os.environ, MCP_TRANSPORT="http", MCP_PORT=str(port), PROXMOX_SANDBOX_TASK_MS="300", PROXMOX_MCP_AUTO_WARMUP="false",
                MCP_CLIENT_RATE_LIMIT="100000", PROXMOX_RATE_LIMIT="100000", PROXMOX_MAX_CONCURRENT="64")
     proc = subprocess.Popen([LAUNCHER, "--sandbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
