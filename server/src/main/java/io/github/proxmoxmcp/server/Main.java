@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JvmDefaults.apply(System.getProperties());
         java.util.OptionalInt underCache = AotCache.relaunch(args, System.getenv());
         if (underCache.isPresent()) {
             System.exit(underCache.getAsInt());
